@@ -13,6 +13,7 @@
 //! # Ok::<(), argraph::load::LoadError>(())
 //! ```
 
+pub mod atomic;
 pub mod diagnostic;
 pub mod graph;
 pub mod load;

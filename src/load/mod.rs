@@ -267,27 +267,32 @@ fn parse_file(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> FileRec
             }
             records
         }
-        (Err(ron_error), Err(syntax_error)) => {
-            let mut diagnostic = Diagnostic::error("syntax", syntax_error.message.clone()).at(
-                file,
-                syntax_error.span.clone(),
-                "here",
-            );
-            let ron_offset = position_offset(text, 0, &ron_error.span.start);
-            if ron_offset != syntax_error.span.start {
-                diagnostic = diagnostic.note(format!("the RON parser says: {}", ron_error.code));
-            }
-            if syntax_error.message.contains("nested too deeply") {
-                diagnostic = diagnostic.help(
-                    "argraph records are at most a few levels deep; check for stray parentheses",
-                );
-            } else if syntax_error.span.start >= text.trim_end().len() {
-                diagnostic = diagnostic
-                    .help("the file ends too early: is it truncated, or is a bracket missing?");
-            }
-            errors.push(diagnostic);
+        (Err(_), Err(syntax_error)) => {
+            errors.push(syntax_diagnostic(file, text, syntax_error));
             FileRecords::default()
         }
+    }
+}
+
+/// A syntax error of the span reader, with advice for the common causes.
+fn syntax_diagnostic(file: FileId, text: &str, error: syntax::SyntaxError) -> Diagnostic {
+    let at_end = error.span.start >= text.trim_end().len();
+    if at_end {
+        let end = text.trim_end().len();
+        return Diagnostic::error(
+            "syntax",
+            format!("the file ends in the middle of the map ({})", error.message),
+        )
+        .at(file, end..end, "the text stops here")
+        .help("is the file truncated, or is a closing bracket missing?");
+    }
+    let diagnostic = Diagnostic::error("syntax", error.message.clone()).at(file, error.span, "here");
+    if diagnostic.message.contains("nested too deeply") {
+        diagnostic.help("argraph records are at most a few levels deep; look for stray brackets")
+    } else if diagnostic.message.starts_with("expected `,`") {
+        diagnostic.help("items and fields are separated by commas: is one missing just before this?")
+    } else {
+        diagnostic.help("see docs/format.md for the shape of a map file")
     }
 }
 
@@ -444,8 +449,10 @@ fn ron_diagnostic(
     what: &str,
 ) -> Diagnostic {
     use ron::error::Error as E;
-    let offset = position_offset(text, base, &error.span.start);
-    let token = token_at(text, node, offset);
+    // `ron`'s span starts at the whitespace before the offending token and ends on it.
+    let start = position_offset(text, base, &error.span.start);
+    let end = position_offset(text, base, &error.span.end);
+    let token = leaf_at(node, end).unwrap_or_else(|| token_at(text, node, start));
     let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {
@@ -547,6 +554,12 @@ fn ron_diagnostic(
 /// The span of the field named `name` in a struct node.
 fn named_field_span(node: &Node, name: &str) -> Option<Range<usize>> {
     node.field(name).map(|field| field.name_span.clone())
+}
+
+/// The leaf value (string, number, word) whose span contains `offset`.
+fn leaf_at(node: &Node, offset: usize) -> Option<Range<usize>> {
+    let inner = node.innermost_at(offset);
+    matches!(inner.kind, NodeKind::Str | NodeKind::Scalar).then(|| inner.span.clone())
 }
 
 /// The whole token at (or just before) `offset`, for underlining.

@@ -742,7 +742,8 @@ fn resolve_relations(checker: &mut Checker, map: &mut Map, drafts: Vec<Draft>) {
             if !resolved[current] || !visited.insert(current) {
                 break;
             }
-            if next.index() == start {
+            // Report each cycle once, at its first relation.
+            if next.index() == start && visited.iter().all(|&member| member >= start) {
                 let relation = &map.relations[start];
                 checker.errors.push(
                     Diagnostic::error("undercut-cycle", "undercuts go round in a circle")

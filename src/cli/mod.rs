@@ -5,6 +5,7 @@
 //! errors to stderr; a closed stdout pipe is not an error.
 
 mod check;
+mod generate;
 mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -44,6 +45,8 @@ enum ColorChoice {
 enum Command {
     /// Load and check a map; print a one-line summary, or every mistake with its location.
     Check(check::Args),
+    /// Write a large, valid, realistic map (for benchmarks); same seed, same bytes.
+    Generate(generate::Args),
 }
 
 /// Parses the command line, runs the subcommand, and maps the outcome to an exit code:
@@ -57,6 +60,7 @@ pub(crate) fn main() -> ExitCode {
     });
     let result = match cli.command {
         Command::Check(args) => check::run(args, &context),
+        Command::Generate(args) => generate::run(args, &context),
     };
     output::finish(result, &context)
 }

@@ -1,1 +1,3 @@
 //! argraph
+
+pub mod semantics;

@@ -14,6 +14,7 @@
 
 mod framework;
 mod grounded;
+pub mod iccma;
 mod sat;
 
 pub use framework::{Arg, ArgOutOfRange, ArgumentFramework};

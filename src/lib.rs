@@ -1,3 +1,22 @@
-//! argraph
+//! argraph maps a public debate as a knowledge graph: who argues what, who backs whom and who
+//! disputes whom.
+//!
+//! A debate is written by hand as RON files (see `docs/format.md`): *sources*, *actors*, the
+//! *claims* each actor makes, and the *relations* between claims (supports, rebuts, undercuts).
+//! [`load::load`] reads and checks them into a typed [`model::Map`]; [`graph`] views it as a
+//! petgraph graph; [`render`] draws it.
+//!
+//! ```no_run
+//! let loaded = argraph::load::load(std::path::Path::new("graphs/tiktok-wechat"))?;
+//! let map = &loaded.map;
+//! println!("{} claims by {} actors", map.claims.len(), map.actors.len());
+//! # Ok::<(), argraph::load::LoadError>(())
+//! ```
 
+pub mod atomic;
+pub mod diagnostic;
+pub mod graph;
+pub mod load;
+pub mod model;
 pub mod semantics;
+pub mod suggest;

@@ -1,0 +1,62 @@
+//! Command-line parsing (clap derive) and dispatch to one module per subcommand.
+//!
+//! Conventions for every subcommand module: an `Args` struct (clap `Args` derive) and a
+//! `run(args, &Context) -> Result<Outcome, Failure>`; results go to stdout, diagnostics and
+//! errors to stderr; a closed stdout pipe is not an error.
+
+mod check;
+mod output;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::process::ExitCode;
+
+pub(crate) use output::{Context, Failure, Outcome};
+
+/// Map a public debate as a knowledge graph: who argues what, who backs whom, who disputes whom.
+#[derive(Debug, Parser)]
+#[command(
+    name = "argraph",
+    version,
+    about,
+    after_help = "Examples:\n  argraph check graphs/tiktok-wechat\n  argraph render graphs/tiktok-wechat --format svg -o map.svg\n\nThe map format is documented in docs/format.md."
+)]
+struct Cli {
+    /// When to colour diagnostics and tables.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    /// Colour when writing to a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Load and check a map; print a one-line summary, or every mistake with its location.
+    Check(check::Args),
+}
+
+/// Parses the command line, runs the subcommand, and maps the outcome to an exit code:
+/// 0 success, 1 invalid map (or a failed check), 2 usage or I/O error.
+pub(crate) fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let context = Context::new(match cli.color {
+        ColorChoice::Auto => None,
+        ColorChoice::Always => Some(true),
+        ColorChoice::Never => Some(false),
+    });
+    let result = match cli.command {
+        Command::Check(args) => check::run(args, &context),
+    };
+    output::finish(result, &context)
+}

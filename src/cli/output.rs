@@ -1,0 +1,143 @@
+//! What every subcommand shares: colour decisions, printing to stdout without failing on a
+//! closed pipe, rendering load errors, and exit codes.
+
+use argraph::load::{LoadError, Loaded};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// How a subcommand ended when it did not fail outright.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    /// Exit code 0.
+    Success,
+    /// Exit code 1: the input is invalid or a check found problems (already reported).
+    #[allow(dead_code)] // for checks that report their own findings (verify, exercises)
+    Failed,
+}
+
+/// A failure to report on stderr.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// Exit code 1, with a message.
+    Invalid(String),
+    /// Exit code 2: usage or I/O error, with a message.
+    Usage(String),
+}
+
+/// Settings shared by all subcommands.
+#[derive(Debug)]
+pub(crate) struct Context {
+    color_override: Option<bool>,
+}
+
+impl Context {
+    pub(crate) fn new(color_override: Option<bool>) -> Self {
+        Context { color_override }
+    }
+
+    /// Whether to colour what goes to stderr.
+    pub(crate) fn stderr_color(&self) -> bool {
+        self.color_override
+            .unwrap_or_else(|| std::io::stderr().is_terminal() && no_color_unset())
+    }
+
+    /// Whether to colour what goes to stdout.
+    #[allow(dead_code)] // used by the table-printing subcommands
+    pub(crate) fn stdout_color(&self) -> bool {
+        self.color_override
+            .unwrap_or_else(|| std::io::stdout().is_terminal() && no_color_unset())
+    }
+
+    /// Loads a map, printing its warnings; on failure prints the diagnostics.
+    pub(crate) fn load(&self, path: &Path) -> Result<Loaded, Failure> {
+        match argraph::load::load(path) {
+            Ok(loaded) => {
+                if !loaded.warnings.is_empty() {
+                    eprint!(
+                        "{}",
+                        argraph::diagnostic::render(
+                            &loaded.warnings,
+                            &loaded.map.files,
+                            self.stderr_color()
+                        )
+                    );
+                }
+                Ok(loaded)
+            }
+            Err(LoadError::Io { path, message }) => Err(Failure::Usage(format!(
+                "cannot read `{}`: {message}",
+                path.display()
+            ))),
+            Err(LoadError::Invalid {
+                files,
+                errors,
+                warnings,
+            }) => {
+                let mut all = errors.clone();
+                all.extend(warnings.iter().cloned());
+                eprint!(
+                    "{}",
+                    argraph::diagnostic::render(&all, &files, self.stderr_color())
+                );
+                Err(Failure::Invalid(format!(
+                    "`{}` is not a valid map: {}{}",
+                    path.display(),
+                    count(errors.len(), "error"),
+                    if warnings.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {}", count(warnings.len(), "warning"))
+                    }
+                )))
+            }
+        }
+    }
+}
+
+fn no_color_unset() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+}
+
+/// `1 error`, `2 errors`.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Writes `text` to stdout; a closed pipe (`argraph … | head`) is not an error.
+pub(crate) fn print_stdout(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(Failure::Usage(format!("cannot write to stdout: {error}"))),
+    }
+}
+
+/// Prints a failure and turns the result into the process exit code.
+pub(crate) fn finish(result: Result<Outcome, Failure>, context: &Context) -> ExitCode {
+    let label = if context.stderr_color() {
+        "\x1b[1;31merror\x1b[0m"
+    } else {
+        "error"
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Failed) => ExitCode::from(1),
+        Err(Failure::Invalid(message)) => {
+            eprintln!("{label}: {message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("{label}: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,583 @@
+//! Loading a map: finding its files, parsing them, and checking everything a person can get wrong.
+//!
+//! Data flows in three steps:
+//! 1. [`load`] finds the `.ron` files (one file, or every file below a directory, sorted) and reads
+//!    them; an unreadable path is an [`LoadError::Io`].
+//! 2. Each file is parsed twice: by `ron` into the typed records of [`schema`], and by [`syntax`]
+//!    into a tree of spans. When `ron` rejects the file but its syntax is sound, every record is
+//!    parsed on its own, so that all independent mistakes are reported, each at its exact place.
+//! 3. [`validate`] resolves ids into a [`Map`] and reports duplicate ids, unknown references,
+//!    cycles, bad dates and the warnings.
+//!
+//! Nothing here panics on any input: a binary file, invalid UTF-8, a truncated record or deeply
+//! nested parentheses each give a located [`Diagnostic`].
+
+pub(crate) mod schema;
+pub(crate) mod syntax;
+mod validate;
+
+use crate::diagnostic::{Diagnostic, byte_offset};
+use crate::model::{FileId, Map, MapFile};
+use schema::{ActorDoc, ClaimDoc, ExpectationDoc, FileDoc, RelationDoc, SourceDoc};
+use serde::de::DeserializeOwned;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use syntax::{Node, NodeKind};
+
+/// A map that loaded without errors, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The checked map.
+    pub map: Map,
+    /// Findings that do not make the map invalid.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a map could not be loaded.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The path could not be read (exit code 2 in the CLI).
+    Io {
+        /// The path that failed.
+        path: PathBuf,
+        /// What the operating system said, in words.
+        message: String,
+    },
+    /// The files were read but the map is invalid (exit code 1 in the CLI).
+    Invalid {
+        /// The files, for rendering the diagnostics.
+        files: Vec<MapFile>,
+        /// The errors, in file order.
+        errors: Vec<Diagnostic>,
+        /// The warnings found as well.
+        warnings: Vec<Diagnostic>,
+    },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io { path, message } => {
+                write!(f, "cannot read {}: {message}", path.display())
+            }
+            LoadError::Invalid { files, errors, .. } => {
+                f.write_str(&crate::diagnostic::render(errors, files, false))
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Loads a map from a `.ron` file or a directory of them.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let paths = discover(path)?;
+    let mut files = Vec::with_capacity(paths.len());
+    for file_path in paths {
+        let bytes = std::fs::read(&file_path).map_err(|error| LoadError::Io {
+            path: file_path.clone(),
+            message: error.to_string(),
+        })?;
+        files.push(RawFile {
+            path: file_path,
+            bytes,
+        });
+    }
+    load_raw(files)
+}
+
+/// Loads a map from in-memory files (path, contents), as if read from disk in that order.
+pub fn load_sources(files: Vec<(PathBuf, String)>) -> Result<Loaded, LoadError> {
+    load_raw(
+        files
+            .into_iter()
+            .map(|(path, text)| RawFile {
+                path,
+                bytes: text.into_bytes(),
+            })
+            .collect(),
+    )
+}
+
+struct RawFile {
+    path: PathBuf,
+    bytes: Vec<u8>,
+}
+
+/// The files that make up the map at `path`, in load order.
+fn discover(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let io_error = |path: &Path, error: std::io::Error| LoadError::Io {
+        path: path.to_owned(),
+        message: match error.kind() {
+            std::io::ErrorKind::NotFound => {
+                "no such file or directory; give a .ron file or a directory of them".to_owned()
+            }
+            _ => error.to_string(),
+        },
+    };
+    let metadata = std::fs::metadata(path).map_err(|error| io_error(path, error))?;
+    if !metadata.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut found = Vec::new();
+    let mut pending = vec![path.to_owned()];
+    while let Some(dir) = pending.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|error| io_error(&dir, error))?;
+        for entry in entries {
+            let entry = entry.map_err(|error| io_error(&dir, error))?;
+            let entry_path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if hidden {
+                continue;
+            }
+            let file_type = entry
+                .file_type()
+                .map_err(|error| io_error(&entry_path, error))?;
+            if file_type.is_dir() {
+                pending.push(entry_path);
+            } else if entry_path.extension().is_some_and(|ext| ext == "ron") {
+                found.push(entry_path);
+            }
+        }
+    }
+    found.sort_by(|a, b| a.strip_prefix(path).ok().cmp(&b.strip_prefix(path).ok()));
+    if found.is_empty() {
+        return Err(LoadError::Io {
+            path: path.to_owned(),
+            message: "this directory holds no .ron files".to_owned(),
+        });
+    }
+    Ok(found)
+}
+
+/// A record of one section, with the span tree of its text.
+#[derive(Debug)]
+pub(crate) struct Record<T> {
+    pub(crate) doc: T,
+    pub(crate) file: FileId,
+    pub(crate) node: Node,
+}
+
+/// The records of one file, section by section.
+#[derive(Debug, Default)]
+pub(crate) struct FileRecords {
+    pub(crate) sources: Vec<Record<SourceDoc>>,
+    pub(crate) actors: Vec<Record<ActorDoc>>,
+    pub(crate) claims: Vec<Record<ClaimDoc>>,
+    pub(crate) relations: Vec<Record<RelationDoc>>,
+    pub(crate) expectations: Vec<Record<ExpectationDoc>>,
+    /// Ids of records that failed to parse: references to them are not reported again.
+    pub(crate) broken_ids: Vec<String>,
+}
+
+fn load_raw(raw_files: Vec<RawFile>) -> Result<Loaded, LoadError> {
+    let mut files = Vec::with_capacity(raw_files.len());
+    let mut errors = Vec::new();
+    let mut records = Vec::with_capacity(raw_files.len());
+    for (index, raw) in raw_files.into_iter().enumerate() {
+        let file = FileId::new(index);
+        let (text, utf8_error) = match String::from_utf8(raw.bytes) {
+            Ok(text) => (text, None),
+            Err(error) => {
+                let valid_up_to = error.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+                (text, Some(valid_up_to))
+            }
+        };
+        if let Some(offset) = utf8_error {
+            let end = crate::diagnostic::floor_char_boundary(&text, offset + 3).max(offset + 1);
+            let binary = text.contains('\0') || text.matches('\u{FFFD}').count() > 16;
+            errors.push(
+                Diagnostic::error(
+                    "invalid-utf8",
+                    if binary {
+                        "this is a binary file, not a RON map"
+                    } else {
+                        "this file is not valid UTF-8"
+                    },
+                )
+                .at(
+                    file,
+                    offset..end.min(text.len()),
+                    "the first invalid byte is here",
+                )
+                .help("save the file as UTF-8 text; map files are plain text"),
+            );
+            records.push(FileRecords::default());
+        } else {
+            records.push(parse_file(file, &text, &mut errors));
+        }
+        files.push(MapFile {
+            path: raw.path,
+            text,
+        });
+    }
+    let (map, mut validation_errors, mut warnings) = validate::validate(records, files);
+    errors.append(&mut validation_errors);
+    // Reading order: by file, then by position (the sort is stable for equal positions).
+    let position = |d: &Diagnostic| d.primary.as_ref().map(|l| (l.file, l.span.start));
+    errors.sort_by_key(position);
+    warnings.sort_by_key(position);
+    if errors.is_empty() {
+        Ok(Loaded { map, warnings })
+    } else {
+        Err(LoadError::Invalid {
+            files: map.files,
+            errors,
+            warnings,
+        })
+    }
+}
+
+/// The options every map file is read with: `Some` may be left out around optional values.
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+const EXAMPLE_FILE: &str = "(sources: [...], actors: [...], claims: [...], relations: [...])";
+
+fn parse_file(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> FileRecords {
+    if text.trim().is_empty() {
+        errors.push(
+            Diagnostic::error("empty-file", "this map file is empty")
+                .at(file, 0..0, "nothing here")
+                .help(format!("a map file holds one record: {EXAMPLE_FILE}")),
+        );
+        return FileRecords::default();
+    }
+    let whole = ron_options().from_str::<FileDoc>(text);
+    let tree = syntax::parse(text);
+    match (whole, tree) {
+        (Ok(doc), Ok(root)) => records_from_doc(file, doc, &root),
+        (Ok(doc), Err(_)) => {
+            // `ron` accepted what the span reader did not: keep the data, locate at the file start.
+            let placeholder = Node {
+                span: 0..0,
+                kind: NodeKind::Struct(Vec::new()),
+            };
+            records_from_doc(file, doc, &placeholder)
+        }
+        (Err(ron_error), Ok(root)) => {
+            let before = errors.len();
+            let records = records_one_by_one(file, text, &root, errors);
+            if errors.len() == before {
+                // The records are fine one by one, so the problem is in the file as a whole.
+                errors.push(ron_diagnostic(file, text, 0, &root, &ron_error, "map file"));
+            }
+            records
+        }
+        (Err(_), Err(syntax_error)) => {
+            errors.push(syntax_diagnostic(file, text, syntax_error));
+            FileRecords::default()
+        }
+    }
+}
+
+/// A syntax error of the span reader, with advice for the common causes.
+fn syntax_diagnostic(file: FileId, text: &str, error: syntax::SyntaxError) -> Diagnostic {
+    let at_end = error.span.start >= text.trim_end().len();
+    if at_end {
+        let end = text.trim_end().len();
+        return Diagnostic::error(
+            "syntax",
+            format!("the file ends in the middle of the map ({})", error.message),
+        )
+        .at(file, end..end, "the text stops here")
+        .help("is the file truncated, or is a closing bracket missing?");
+    }
+    let diagnostic = Diagnostic::error("syntax", error.message.clone()).at(file, error.span, "here");
+    if diagnostic.message.contains("nested too deeply") {
+        diagnostic.help("argraph records are at most a few levels deep; look for stray brackets")
+    } else if diagnostic.message.starts_with("expected `,`") {
+        diagnostic.help("items and fields are separated by commas: is one missing just before this?")
+    } else {
+        diagnostic.help("see docs/format.md for the shape of a map file")
+    }
+}
+
+/// Pairs the records `ron` parsed with their nodes in the span tree.
+fn records_from_doc(file: FileId, doc: FileDoc, root: &Node) -> FileRecords {
+    fn pair<T>(file: FileId, docs: Vec<T>, root: &Node, section: &str) -> Vec<Record<T>> {
+        let nodes = root.field_value(section).map_or(&[][..], Node::elements);
+        docs.into_iter()
+            .enumerate()
+            .map(|(i, doc)| Record {
+                doc,
+                file,
+                node: nodes.get(i).cloned().unwrap_or_else(|| Node {
+                    span: root.span.start..root.span.start,
+                    kind: NodeKind::Struct(Vec::new()),
+                }),
+            })
+            .collect()
+    }
+    FileRecords {
+        sources: pair(file, doc.sources, root, "sources"),
+        actors: pair(file, doc.actors, root, "actors"),
+        claims: pair(file, doc.claims, root, "claims"),
+        relations: pair(file, doc.relations, root, "relations"),
+        expectations: pair(file, doc.expectations, root, "expectations"),
+        broken_ids: Vec::new(),
+    }
+}
+
+/// Parses each record on its own, reporting every record that fails.
+fn records_one_by_one(
+    file: FileId,
+    text: &str,
+    root: &Node,
+    errors: &mut Vec<Diagnostic>,
+) -> FileRecords {
+    let mut records = FileRecords::default();
+    let NodeKind::Struct(fields) = &root.kind else {
+        errors.push(
+            Diagnostic::error("not-a-map", "a map file must be one record in parentheses")
+                .at(file, root.span.clone(), "expected `( ... )` here")
+                .help(format!("write the file as {EXAMPLE_FILE}")),
+        );
+        return records;
+    };
+    for (i, field) in fields.iter().enumerate() {
+        if let Some(first) = fields[..i].iter().find(|f| f.name == field.name) {
+            errors.push(
+                Diagnostic::error(
+                    "duplicate-section",
+                    format!("the section `{}` appears twice in this file", field.name),
+                )
+                .at(file, field.name_span.clone(), "second time")
+                .also(file, first.name_span.clone(), "first time")
+                .help("merge the two lists into one"),
+            );
+            continue;
+        }
+        if !schema::SECTIONS.contains(&field.name.as_str()) {
+            let mut diagnostic = Diagnostic::error(
+                "unknown-section",
+                format!("unknown section `{}`", field.name),
+            )
+            .at(file, field.name_span.clone(), "not a section of a map file");
+            diagnostic = match crate::suggest::closest(&field.name, schema::SECTIONS) {
+                Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
+                None => {
+                    diagnostic.help(format!("the sections are: {}", schema::SECTIONS.join(", ")))
+                }
+            };
+            errors.push(diagnostic);
+            continue;
+        }
+        let NodeKind::List(elements) = &field.value.kind else {
+            errors.push(
+                Diagnostic::error(
+                    "section-not-a-list",
+                    format!("the section `{}` must be a list", field.name),
+                )
+                .at(file, field.value.span.clone(), "expected `[ ... ]` here")
+                .help(format!("write `{}: [ (...), (...) ]`", field.name)),
+            );
+            continue;
+        };
+        for element in elements {
+            let broken = &mut records.broken_ids;
+            match field.name.as_str() {
+                "sources" => parse_record(file, text, element, "source", errors, broken)
+                    .map(|r| records.sources.push(r)),
+                "actors" => parse_record(file, text, element, "actor", errors, broken)
+                    .map(|r| records.actors.push(r)),
+                "claims" => parse_record(file, text, element, "claim", errors, broken)
+                    .map(|r| records.claims.push(r)),
+                "relations" => parse_record(file, text, element, "relation", errors, broken)
+                    .map(|r| records.relations.push(r)),
+                _ => parse_record(file, text, element, "expectation", errors, broken)
+                    .map(|r| records.expectations.push(r)),
+            };
+        }
+    }
+    records
+}
+
+fn parse_record<T: DeserializeOwned>(
+    file: FileId,
+    text: &str,
+    node: &Node,
+    what: &str,
+    errors: &mut Vec<Diagnostic>,
+    broken_ids: &mut Vec<String>,
+) -> Option<Record<T>> {
+    let slice = &text[node.span.clone()];
+    match ron_options().from_str::<T>(slice) {
+        Ok(doc) => Some(Record {
+            doc,
+            file,
+            node: node.clone(),
+        }),
+        Err(error) => {
+            errors.push(ron_diagnostic(
+                file,
+                text,
+                node.span.start,
+                node,
+                &error,
+                what,
+            ));
+            if let Some(id) = node.field_value("id").and_then(|id| plain_string(text, id)) {
+                broken_ids.push(id);
+            }
+            None
+        }
+    }
+}
+
+/// The value of a string literal without escapes, for recovering ids of broken records.
+fn plain_string(text: &str, node: &Node) -> Option<String> {
+    let literal = text.get(node.span.clone())?;
+    let inner = literal.strip_prefix('"')?.strip_suffix('"')?;
+    (!inner.contains('\\')).then(|| inner.to_owned())
+}
+
+fn position_offset(text: &str, base: usize, position: &ron::error::Position) -> usize {
+    base + byte_offset(&text[base..], position.line, position.col)
+}
+
+/// Turns a `ron` error inside `node` (whose text starts at `base`) into a located diagnostic.
+fn ron_diagnostic(
+    file: FileId,
+    text: &str,
+    base: usize,
+    node: &Node,
+    error: &ron::error::SpannedError,
+    what: &str,
+) -> Diagnostic {
+    use ron::error::Error as E;
+    // `ron`'s span starts at the whitespace before the offending token and ends on it.
+    let start = position_offset(text, base, &error.span.start);
+    let end = position_offset(text, base, &error.span.end);
+    let token = leaf_at(node, end).unwrap_or_else(|| token_at(text, node, start));
+    let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    match &error.code {
+        E::NoSuchStructField {
+            expected, found, ..
+        } => {
+            let span = named_field_span(node, found).unwrap_or(token);
+            let diagnostic = Diagnostic::error(
+                "unknown-field",
+                format!("unknown field `{found}` in {article} {what}"),
+            )
+            .at(file, span, "not a field of this record");
+            match crate::suggest::closest(found, expected.iter().copied()) {
+                Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
+                None => diagnostic.help(format!(
+                    "{article} {what} has the fields: {}",
+                    expected.join(", ")
+                )),
+            }
+        }
+        E::MissingStructField { field, .. } => {
+            let start = node.span.start;
+            Diagnostic::error(
+                "missing-field",
+                format!("this {what} has no `{field}` field"),
+            )
+            .at(file, start..start + 1, format!("`{field}` is required"))
+            .help(format!(
+                "add `{field}: ...` to the record (see docs/format.md)"
+            ))
+        }
+        E::DuplicateStructField { field, .. } => {
+            let spans: Vec<_> = match &node.kind {
+                NodeKind::Struct(fields) => fields
+                    .iter()
+                    .filter(|f| f.name == *field)
+                    .map(|f| f.name_span.clone())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let second = spans.get(1).cloned().unwrap_or(token);
+            let mut diagnostic = Diagnostic::error(
+                "duplicate-field",
+                format!("the field `{field}` is written twice"),
+            )
+            .at(file, second, "second time");
+            if let Some(first) = spans.first() {
+                diagnostic = diagnostic.also(file, first.clone(), "first time");
+            }
+            diagnostic.help("keep one of them")
+        }
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => {
+            let diagnostic = Diagnostic::error(
+                "unknown-variant",
+                format!("unknown value `{found}`"),
+            )
+            .at(file, token, "not one of the allowed values");
+            match crate::suggest::closest(found, expected.iter().copied()) {
+                Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
+                None => diagnostic.help(format!("write one of: {}", expected.join(", "))),
+            }
+        }
+        E::InvalidValueForType { expected, found } => Diagnostic::error(
+            "wrong-type",
+            format!("expected {expected}, found {found}"),
+        )
+        .at(file, token, format!("expected {expected}")),
+        E::ExpectedString | E::ExpectedStringEnd => Diagnostic::error(
+            "wrong-type",
+            "expected a string in double quotes",
+        )
+        .at(file, token, "expected \"...\" here"),
+        E::ExpectedArray => Diagnostic::error("wrong-type", "expected a list `[...]`")
+            .at(file, token, "expected `[` here")
+            .help("a list of strings is written `[\"a\", \"b\"]`"),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => Diagnostic::error(
+            "wrong-type",
+            format!("expected {article} {what} record `( ... )`"),
+        )
+        .at(file, token, "expected `(` here"),
+        E::ExpectedIdentifier => Diagnostic::error("wrong-type", "expected a bare word").at(
+            file,
+            token,
+            "expected an identifier such as `government`",
+        ),
+        other => Diagnostic::error("syntax", format!("{other}")).at(
+            file,
+            token,
+            format!("in this {what}"),
+        ),
+    }
+}
+
+/// The span of the field named `name` in a struct node.
+fn named_field_span(node: &Node, name: &str) -> Option<Range<usize>> {
+    node.field(name).map(|field| field.name_span.clone())
+}
+
+/// The leaf value (string, number, word) whose span contains `offset`.
+fn leaf_at(node: &Node, offset: usize) -> Option<Range<usize>> {
+    let inner = node.innermost_at(offset);
+    matches!(inner.kind, NodeKind::Str | NodeKind::Scalar).then(|| inner.span.clone())
+}
+
+/// The whole token at (or just before) `offset`, for underlining.
+fn token_at(text: &str, node: &Node, offset: usize) -> Range<usize> {
+    let inner = node.innermost_at(offset);
+    let is_leaf = matches!(inner.kind, NodeKind::Str | NodeKind::Scalar);
+    if is_leaf {
+        return inner.span.clone();
+    }
+    if offset > 0 {
+        let before = node.innermost_at(offset - 1);
+        if matches!(before.kind, NodeKind::Str | NodeKind::Scalar) {
+            return before.span.clone();
+        }
+    }
+    let end = text[offset.min(text.len())..]
+        .chars()
+        .next()
+        .map_or(offset, |c| offset + c.len_utf8());
+    offset..end
+}

@@ -1,0 +1,490 @@
+//! The typed debate model: sources, actors, claims and the relations between claims.
+//!
+//! A [`Map`] is what the loader produces once every reference has been checked. References are
+//! resolved to dense typed indices ([`ActorIx`], [`ClaimIx`], …) that index straight into the
+//! map's ordered collections, so code downstream never looks an id up twice and never meets a
+//! dangling reference. Collections keep file order (via [`IndexMap`]), so every output that walks
+//! them is deterministic.
+
+use indexmap::IndexMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The position in the map's collection.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+
+            /// The index of the item at `position` in the map's collection.
+            ///
+            /// # Panics
+            /// When `position` does not fit in a `u32` (more than four billion items).
+            pub fn new(position: usize) -> Self {
+                Self(u32::try_from(position).expect("argraph maps hold at most u32::MAX items"))
+            }
+        }
+    };
+}
+
+index_type!(
+    /// Index of a [`Source`] in [`Map::sources`].
+    SourceIx
+);
+index_type!(
+    /// Index of an [`Actor`] in [`Map::actors`].
+    ActorIx
+);
+index_type!(
+    /// Index of a [`Claim`] in [`Map::claims`].
+    ClaimIx
+);
+index_type!(
+    /// Index of a [`Relation`] in [`Map::relations`].
+    RelationIx
+);
+index_type!(
+    /// Index of a file in [`Map::files`].
+    FileId
+);
+
+/// Where an item was written: the file and the byte range of its record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The file the item is in.
+    pub file: FileId,
+    /// Byte range of the item's record (or inline reference) in that file.
+    pub span: Range<usize>,
+}
+
+/// One file of a map, kept so that diagnostics can quote it.
+#[derive(Clone, Debug)]
+pub struct MapFile {
+    /// The path as given or found while walking the map's directory.
+    pub path: PathBuf,
+    /// The file's text (invalid UTF-8 replaced by U+FFFD).
+    pub text: String,
+}
+
+/// A calendar date written as ISO `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, e.g. 2020.
+    pub year: u16,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day of the month, 1–31 (checked against the month and leap years).
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, rejecting dates that do not exist (`2021-02-29`).
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let bytes = text.as_bytes();
+        let shape_ok = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !shape_ok {
+            return Err(format!("`{text}` is not a date of the form YYYY-MM-DD"));
+        }
+        let number = |range: Range<usize>| -> u16 {
+            text[range]
+                .bytes()
+                .fold(0u16, |acc, b| acc * 10 + u16::from(b - b'0'))
+        };
+        let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return Err(format!("`{text}` has no month {month}; months run 01–12")),
+        };
+        if day == 0 || day > days_in_month {
+            return Err(format!(
+                "`{text}` is not a real date: month {month} of {year} has {days_in_month} days"
+            ));
+        }
+        // The checks above bound month to 1..=12 and day to 1..=31.
+        Ok(Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Where claims were made: an article, a post, a report.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The source's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Who published it.
+    pub publisher: Option<String>,
+    /// Author names as printed.
+    pub authors: Vec<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// Publication date.
+    pub date: Option<Date>,
+    /// File name of an archived copy of the text, for quote verification.
+    pub archive: Option<String>,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// The closed set of actor kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActorKind {
+    /// A state or its executive as a whole.
+    Government,
+    /// A ministry, department or regulator.
+    Agency,
+    /// A court or judge.
+    Court,
+    /// A person acting for a government.
+    Official,
+    /// A political party.
+    Party,
+    /// A firm.
+    Company,
+    /// An app or service of a company.
+    Product,
+    /// A scholar, journalist or analyst speaking for themselves.
+    Commentator,
+    /// A non-governmental organisation or think tank.
+    Ngo,
+    /// A research group whose findings are cited.
+    ResearchLab,
+    /// A news organisation speaking as itself.
+    Media,
+    /// Users, citizens, a crowd.
+    Public,
+    /// Anything else.
+    Other,
+}
+
+impl ActorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ActorKind; 13] = [
+        ActorKind::Government,
+        ActorKind::Agency,
+        ActorKind::Court,
+        ActorKind::Official,
+        ActorKind::Party,
+        ActorKind::Company,
+        ActorKind::Product,
+        ActorKind::Commentator,
+        ActorKind::Ngo,
+        ActorKind::ResearchLab,
+        ActorKind::Media,
+        ActorKind::Public,
+        ActorKind::Other,
+    ];
+
+    /// The spelling used in map files and exports (`research_lab`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Government => "government",
+            ActorKind::Agency => "agency",
+            ActorKind::Court => "court",
+            ActorKind::Official => "official",
+            ActorKind::Party => "party",
+            ActorKind::Company => "company",
+            ActorKind::Product => "product",
+            ActorKind::Commentator => "commentator",
+            ActorKind::Ngo => "ngo",
+            ActorKind::ResearchLab => "research_lab",
+            ActorKind::Media => "media",
+            ActorKind::Public => "public",
+            ActorKind::Other => "other",
+        }
+    }
+
+    /// Parses the spelling of [`ActorKind::as_str`].
+    pub fn parse(text: &str) -> Option<ActorKind> {
+        ActorKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
+    }
+}
+
+impl fmt::Display for ActorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Someone who makes claims: a government, an official, a company, a commentator, …
+#[derive(Clone, Debug)]
+pub struct Actor {
+    /// The actor's id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What kind of actor this is.
+    pub kind: ActorKind,
+    /// The actor this one belongs to (an official's government, a product's company).
+    pub member_of: Option<ActorIx>,
+    /// Title or role in words.
+    pub role: Option<String>,
+    /// A curator's remark.
+    pub note: Option<String>,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// One assertion by one actor, from one source.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    /// The claim's id.
+    pub id: String,
+    /// Who makes the claim.
+    pub actor: ActorIx,
+    /// What is claimed, in the curator's words.
+    pub text: String,
+    /// A short verbatim quote from the source.
+    pub quote: Option<String>,
+    /// Where the claim was made.
+    pub source: SourceIx,
+    /// When the claim was made: as written, or else the source's date.
+    pub date: Option<Date>,
+    /// Free-form labels.
+    pub tags: Vec<String>,
+    /// The actors the claim is about.
+    pub about: Vec<ActorIx>,
+    /// A curator's remark.
+    pub note: Option<String>,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// How one claim bears on a claim or on another relation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RelationKind {
+    /// The source claim is a reason to accept the target claim.
+    Supports,
+    /// The source claim is a reason to reject the target claim.
+    Rebuts,
+    /// The source claim attacks the link of the target relation.
+    Undercuts,
+}
+
+impl RelationKind {
+    /// The spelling used in map files and exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Supports => "supports",
+            RelationKind::Rebuts => "rebuts",
+            RelationKind::Undercuts => "undercuts",
+        }
+    }
+}
+
+impl fmt::Display for RelationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a relation points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// A claim (for supports and rebuttals).
+    Claim(ClaimIx),
+    /// Another relation (for undercuts).
+    Relation(RelationIx),
+}
+
+/// A support, rebuttal or undercut.
+#[derive(Clone, Debug)]
+pub struct Relation {
+    /// Optional id, needed when an undercut targets this relation.
+    pub id: Option<String>,
+    /// The claim that makes the relation.
+    pub from: ClaimIx,
+    /// Supports, rebuts or undercuts.
+    pub kind: RelationKind,
+    /// A claim, or for undercuts a relation.
+    pub target: Target,
+    /// Why the link holds, when it is not obvious.
+    pub note: Option<String>,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// The semantics an [`Expectation`] is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExpectedSemantics {
+    /// Grounded semantics.
+    Grounded,
+    /// Complete semantics.
+    Complete,
+    /// Preferred semantics.
+    Preferred,
+    /// Stable semantics.
+    Stable,
+}
+
+/// The status an [`Expectation`] expects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExpectedStatus {
+    /// Accepted (sceptically, for multi-extension semantics).
+    In,
+    /// Rejected.
+    Out,
+    /// Neither.
+    Undec,
+}
+
+/// How supports count for acceptance, in an [`Expectation`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum ExpectedSupport {
+    /// Supports are ignored.
+    #[default]
+    None,
+    /// Deductive support.
+    Deductive,
+    /// Necessary support.
+    Necessary,
+}
+
+/// An exercise: what a semantics should say about a claim.
+#[derive(Clone, Debug)]
+pub struct Expectation {
+    /// The claim.
+    pub claim: ClaimIx,
+    /// Under which semantics.
+    pub semantics: ExpectedSemantics,
+    /// With which support mode.
+    pub support: ExpectedSupport,
+    /// The expected status.
+    pub status: ExpectedStatus,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// A loaded, checked debate map.
+#[derive(Clone, Debug, Default)]
+pub struct Map {
+    /// Sources by id, in file order.
+    pub sources: IndexMap<String, Source>,
+    /// Actors by id, in file order.
+    pub actors: IndexMap<String, Actor>,
+    /// Claims by id, in file order.
+    pub claims: IndexMap<String, Claim>,
+    /// Relations in file order (inline relations where their claim is written).
+    pub relations: Vec<Relation>,
+    /// Exercises declared in the map.
+    pub expectations: Vec<Expectation>,
+    /// The files the map was read from.
+    pub files: Vec<MapFile>,
+}
+
+impl Map {
+    /// The source at `ix`.
+    pub fn source(&self, ix: SourceIx) -> &Source {
+        &self.sources[ix.index()]
+    }
+
+    /// The actor at `ix`.
+    pub fn actor(&self, ix: ActorIx) -> &Actor {
+        &self.actors[ix.index()]
+    }
+
+    /// The claim at `ix`.
+    pub fn claim(&self, ix: ClaimIx) -> &Claim {
+        &self.claims[ix.index()]
+    }
+
+    /// The relation at `ix`.
+    pub fn relation(&self, ix: RelationIx) -> &Relation {
+        &self.relations[ix.index()]
+    }
+
+    /// Looks up an actor by id.
+    pub fn actor_ix(&self, id: &str) -> Option<ActorIx> {
+        self.actors.get_index_of(id).map(ActorIx::new)
+    }
+
+    /// Looks up a claim by id.
+    pub fn claim_ix(&self, id: &str) -> Option<ClaimIx> {
+        self.claims.get_index_of(id).map(ClaimIx::new)
+    }
+
+    /// Looks up a source by id.
+    pub fn source_ix(&self, id: &str) -> Option<SourceIx> {
+        self.sources.get_index_of(id).map(SourceIx::new)
+    }
+
+    /// Looks up a relation by its (optional) id.
+    pub fn relation_ix(&self, id: &str) -> Option<RelationIx> {
+        self.relations
+            .iter()
+            .position(|relation| relation.id.as_deref() == Some(id))
+            .map(RelationIx::new)
+    }
+
+    /// All claim indices, in order.
+    pub fn claim_indices(&self) -> impl ExactSizeIterator<Item = ClaimIx> + use<> {
+        (0..self.claims.len()).map(ClaimIx::new)
+    }
+
+    /// All actor indices, in order.
+    pub fn actor_indices(&self) -> impl ExactSizeIterator<Item = ActorIx> + use<> {
+        (0..self.actors.len()).map(ActorIx::new)
+    }
+
+    /// All relation indices, in order.
+    pub fn relation_indices(&self) -> impl ExactSizeIterator<Item = RelationIx> + use<> {
+        (0..self.relations.len()).map(RelationIx::new)
+    }
+
+    /// The chain of actors `actor` belongs to, nearest first, `actor` excluded.
+    ///
+    /// The loader rejects `member_of` cycles, so the chain is finite.
+    pub fn ancestors(&self, actor: ActorIx) -> impl Iterator<Item = ActorIx> + '_ {
+        std::iter::successors(self.actor(actor).member_of, |&parent| {
+            self.actor(parent).member_of
+        })
+    }
+
+    /// The top of `actor`'s `member_of` chain (the actor itself when it belongs to no one).
+    pub fn root_actor(&self, actor: ActorIx) -> ActorIx {
+        self.ancestors(actor).last().unwrap_or(actor)
+    }
+
+    /// The claim a relation starts from, and the claim at the end of its target chain: for a
+    /// support or rebuttal the target claim, for an undercut the claim at the end of the
+    /// relation it undercuts (followed until a claim is reached).
+    pub fn relation_target_claim(&self, relation: RelationIx) -> ClaimIx {
+        let mut current = self.relation(relation).target;
+        // Undercut chains are acyclic: the loader rejects an undercut that reaches itself.
+        loop {
+            match current {
+                Target::Claim(claim) => return claim,
+                Target::Relation(next) => current = self.relation(next).target,
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! `argraph check`: exit codes, summaries, located diagnostics, and hostile input.
+
+use crate::support::{fixture, run};
+use argraph::load::{LoadError, load_sources};
+use std::path::PathBuf;
+
+fn check(relative: &str) -> crate::support::Run {
+    run(&["check", &format!("tests/fixtures/{relative}")])
+}
+
+#[test]
+fn valid_map_prints_summary_and_exits_zero() {
+    let result = check("valid/mini.ron");
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert_eq!(
+        result.stdout,
+        "tests/fixtures/valid/mini.ron: 1 source, 4 actors, 3 claims, 2 relations \
+         (1 support, 1 rebuttal, 0 undercuts)\n"
+    );
+    assert_eq!(result.stderr, "");
+}
+
+#[test]
+fn the_format_docs_example_is_the_valid_fixture() {
+    let docs = std::fs::read_to_string(fixture("../../docs/format.md")).expect("docs");
+    let mini = std::fs::read_to_string(fixture("valid/mini.ron")).expect("fixture");
+    assert!(docs.contains(&mini), "docs/format.md must show tests/fixtures/valid/mini.ron");
+}
+
+#[test]
+fn a_directory_loads_all_files_with_references_across_them() {
+    let result = check("multi");
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(result.stdout.contains("2 claims, 1 relation (0 supports, 1 rebuttal"));
+    // Claims come in sorted path order: claims/china.ron before claims/us.ron.
+    let loaded = argraph::load::load(&fixture("multi")).expect("valid");
+    let ids: Vec<_> = loaded.map.claims.keys().collect();
+    assert_eq!(ids, ["no-spying", "apps-spy"]);
+    // A claim without a date takes its source's date.
+    let no_spying = &loaded.map.claims["no-spying"];
+    assert_eq!(no_spying.date.map(|d| d.to_string()).as_deref(), Some("2020-09-25"));
+    let apps_spy = &loaded.map.claims["apps-spy"];
+    assert_eq!(apps_spy.date.map(|d| d.to_string()).as_deref(), Some("2020-08-06"));
+}
+
+#[test]
+fn warnings_are_printed_but_only_fail_when_denied() {
+    let result = check("warnings");
+    assert_eq!(result.code, 0);
+    for code in [
+        "unused-source",
+        "unused-actor",
+        "missing-quote",
+        "unrelated-claim",
+    ] {
+        assert!(
+            result.stderr.contains(&format!("warning[{code}]")),
+            "{code}"
+        );
+    }
+    let denied = run(&["check", "tests/fixtures/warnings", "--deny-warnings"]);
+    assert_eq!(denied.code, 1);
+    assert!(denied.stderr.contains("4 warnings denied by --deny-warnings"));
+    insta::assert_snapshot!("warnings", result.stderr);
+}
+
+macro_rules! invalid_fixture {
+    ($name:ident, $file:literal, $errors:literal) => {
+        #[test]
+        fn $name() {
+            let result = check(concat!("invalid/", $file));
+            assert_eq!(result.code, 1, "{}", result.stderr);
+            assert_eq!(result.stdout, "");
+            let summary = format!("is not a valid map: {}", $errors);
+            assert!(result.stderr.contains(&summary), "{}", result.stderr);
+            insta::assert_snapshot!(stringify!($name), result.stderr);
+        }
+    };
+}
+
+invalid_fixture!(unknown_references_with_hints, "unknown-reference.ron", "4 errors");
+invalid_fixture!(syntax_error, "syntax.ron", "1 error");
+invalid_fixture!(truncated_file, "truncated.ron", "1 error");
+invalid_fixture!(types_fields_and_sections, "types.ron", "6 errors");
+invalid_fixture!(structural_errors, "structure.ron", "9 errors");
+
+#[test]
+fn missing_path_is_an_io_error() {
+    let result = run(&["check", "tests/fixtures/no-such-map"]);
+    assert_eq!(result.code, 2);
+    assert!(result.stderr.contains("no such file or directory"));
+}
+
+#[test]
+fn directory_without_maps_is_an_io_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let result = run(&["check", dir.path().to_str().expect("utf-8")]);
+    assert_eq!(result.code, 2);
+    assert!(result.stderr.contains("holds no .ron files"));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    assert_eq!(run(&["check"]).code, 2);
+    assert_eq!(run(&["frobnicate"]).code, 2);
+}
+
+/// Loads `text` as one in-memory file and returns the error diagnostics.
+fn errors_of(text: &str) -> Vec<argraph::diagnostic::Diagnostic> {
+    match load_sources(vec![(PathBuf::from("input.ron"), text.to_owned())]) {
+        Ok(_) => Vec::new(),
+        Err(LoadError::Invalid { errors, .. }) => errors,
+        Err(other) => panic!("unexpected I/O error: {other}"),
+    }
+}
+
+#[test]
+fn every_truncation_of_a_valid_file_is_a_located_error() {
+    let text = std::fs::read_to_string(fixture("valid/mini.ron")).expect("fixture");
+    // Every cut before the closing parenthesis (what follows it is only whitespace).
+    let complete = text.trim_end().len();
+    for cut in (0..complete).filter(|&i| text.is_char_boundary(i)) {
+        let prefix = &text[..cut];
+        let errors = errors_of(prefix);
+        assert!(!errors.is_empty(), "a prefix of {cut} bytes was accepted");
+        for error in &errors {
+            let label = error.primary.as_ref().expect("every error is located");
+            assert!(label.span.end <= prefix.len(), "span past the end at cut {cut}");
+        }
+    }
+}
+
+#[test]
+fn empty_and_comment_only_files_are_errors() {
+    for text in ["", "   \n\t", "// only a comment\n"] {
+        let errors = errors_of(text);
+        assert_eq!(errors.len(), 1, "{text:?}");
+    }
+    assert_eq!(errors_of("").first().map(|e| e.code), Some("empty-file"));
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    for opener in ["(", "[", "{", "(a: "] {
+        let text = opener.repeat(100_000);
+        let errors = errors_of(&text);
+        assert_eq!(errors.len(), 1, "{opener}");
+    }
+    let balanced = format!("{}{}", "(".repeat(100_000), ")".repeat(100_000));
+    assert_eq!(errors_of(&balanced).len(), 1);
+}
+
+#[test]
+fn binary_and_invalid_utf8_files_are_located_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let binary: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    std::fs::write(dir.path().join("binary.ron"), &binary).expect("write");
+    let result = run(&["check", dir.path().join("binary.ron").to_str().expect("utf-8")]);
+    assert_eq!(result.code, 1, "{}", result.stderr);
+    assert!(result.stderr.contains("binary file"), "{}", result.stderr);
+
+    let mut latin1 = b"(actors: [(id: \"a\", name: \"Caf".to_vec();
+    latin1.extend([0xE9]); // é in Latin-1
+    latin1.extend(b"\", kind: official)])");
+    std::fs::write(dir.path().join("latin1.ron"), &latin1).expect("write");
+    let result = run(&["check", dir.path().join("latin1.ron").to_str().expect("utf-8")]);
+    assert_eq!(result.code, 1);
+    assert!(result.stderr.contains("not valid UTF-8"));
+    assert!(result.stderr.contains("latin1.ron:1:31"), "{}", result.stderr);
+}
+
+#[test]
+fn a_fifty_megabyte_file_loads() {
+    let note = "x".repeat(50 * 1024 * 1024);
+    let text = format!(
+        "(sources: [(id: \"s\", title: \"S\")], actors: [(id: \"a\", name: \"A\", kind: other, note: \"{note}\")])"
+    );
+    let loaded = load_sources(vec![(PathBuf::from("big.ron"), text)]).expect("valid");
+    assert_eq!(loaded.map.actors["a"].note.as_ref().map(String::len), Some(note.len()));
+    // A 50 MB file of garbage is an error, not a hang.
+    let garbage = "@".repeat(50 * 1024 * 1024);
+    assert_eq!(errors_of(&garbage).len(), 1);
+}
+
+#[test]
+fn errors_in_several_files_are_all_reported() {
+    let result = load_sources(vec![
+        (PathBuf::from("a.ron"), "(actors: [(id: \"x\", name: \"X\", kind: nope)])".to_owned()),
+        (PathBuf::from("b.ron"), "(claims: [(id: \"c\"".to_owned()),
+        (
+            PathBuf::from("c.ron"),
+            "(actors: [(id: \"y\", name: \"Y\", kind: other, member_of: \"z\")])".to_owned(),
+        ),
+    ]);
+    let Err(LoadError::Invalid { errors, .. }) = result else {
+        panic!("expected errors");
+    };
+    let files: Vec<u32> = errors
+        .iter()
+        .map(|e| e.primary.as_ref().expect("located").file.0)
+        .collect();
+    assert_eq!(files, [0, 1, 2]);
+}

@@ -1,0 +1,9 @@
+//! The integration tests, in one crate so that they link once (see matklad's "Delete Cargo
+//! Integration Tests"). Each module tests one subcommand or library area through the real binary
+//! or the public API.
+
+// Test helpers are `pub` for the sibling modules; the crate itself exports nothing.
+#![allow(unreachable_pub)]
+
+mod check;
+mod support;

@@ -6,6 +6,7 @@
 
 mod check;
 mod output;
+mod solve;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -44,6 +45,8 @@ enum ColorChoice {
 enum Command {
     /// Load and check a map; print a one-line summary, or every mistake with its location.
     Check(check::Args),
+    /// Answer an ICCMA problem (SE-PR, DC-CO, DS-ST, ...) on an argumentation framework file.
+    Solve(solve::Args),
 }
 
 /// Parses the command line, runs the subcommand, and maps the outcome to an exit code:
@@ -57,6 +60,7 @@ pub(crate) fn main() -> ExitCode {
     });
     let result = match cli.command {
         Command::Check(args) => check::run(args, &context),
+        Command::Solve(args) => solve::run(args, &context),
     };
     output::finish(result, &context)
 }

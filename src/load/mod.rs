@@ -286,11 +286,13 @@ fn syntax_diagnostic(file: FileId, text: &str, error: syntax::SyntaxError) -> Di
         .at(file, end..end, "the text stops here")
         .help("is the file truncated, or is a closing bracket missing?");
     }
-    let diagnostic = Diagnostic::error("syntax", error.message.clone()).at(file, error.span, "here");
+    let diagnostic =
+        Diagnostic::error("syntax", error.message.clone()).at(file, error.span, "here");
     if diagnostic.message.contains("nested too deeply") {
         diagnostic.help("argraph records are at most a few levels deep; look for stray brackets")
     } else if diagnostic.message.starts_with("expected `,`") {
-        diagnostic.help("items and fields are separated by commas: is one missing just before this?")
+        diagnostic
+            .help("items and fields are separated by commas: is one missing just before this?")
     } else {
         diagnostic.help("see docs/format.md for the shape of a map file")
     }

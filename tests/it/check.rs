@@ -24,23 +24,36 @@ fn valid_map_prints_summary_and_exits_zero() {
 fn the_format_docs_example_is_the_valid_fixture() {
     let docs = std::fs::read_to_string(fixture("../../docs/format.md")).expect("docs");
     let mini = std::fs::read_to_string(fixture("valid/mini.ron")).expect("fixture");
-    assert!(docs.contains(&mini), "docs/format.md must show tests/fixtures/valid/mini.ron");
+    assert!(
+        docs.contains(&mini),
+        "docs/format.md must show tests/fixtures/valid/mini.ron"
+    );
 }
 
 #[test]
 fn a_directory_loads_all_files_with_references_across_them() {
     let result = check("multi");
     assert_eq!(result.code, 0, "{}", result.stderr);
-    assert!(result.stdout.contains("2 claims, 1 relation (0 supports, 1 rebuttal"));
+    assert!(
+        result
+            .stdout
+            .contains("2 claims, 1 relation (0 supports, 1 rebuttal")
+    );
     // Claims come in sorted path order: claims/china.ron before claims/us.ron.
     let loaded = argraph::load::load(&fixture("multi")).expect("valid");
     let ids: Vec<_> = loaded.map.claims.keys().collect();
     assert_eq!(ids, ["no-spying", "apps-spy"]);
     // A claim without a date takes its source's date.
     let no_spying = &loaded.map.claims["no-spying"];
-    assert_eq!(no_spying.date.map(|d| d.to_string()).as_deref(), Some("2020-09-25"));
+    assert_eq!(
+        no_spying.date.map(|d| d.to_string()).as_deref(),
+        Some("2020-09-25")
+    );
     let apps_spy = &loaded.map.claims["apps-spy"];
-    assert_eq!(apps_spy.date.map(|d| d.to_string()).as_deref(), Some("2020-08-06"));
+    assert_eq!(
+        apps_spy.date.map(|d| d.to_string()).as_deref(),
+        Some("2020-08-06")
+    );
 }
 
 #[test]
@@ -60,7 +73,11 @@ fn warnings_are_printed_but_only_fail_when_denied() {
     }
     let denied = run(&["check", "tests/fixtures/warnings", "--deny-warnings"]);
     assert_eq!(denied.code, 1);
-    assert!(denied.stderr.contains("4 warnings denied by --deny-warnings"));
+    assert!(
+        denied
+            .stderr
+            .contains("4 warnings denied by --deny-warnings")
+    );
     insta::assert_snapshot!("warnings", result.stderr);
 }
 
@@ -78,7 +95,11 @@ macro_rules! invalid_fixture {
     };
 }
 
-invalid_fixture!(unknown_references_with_hints, "unknown-reference.ron", "4 errors");
+invalid_fixture!(
+    unknown_references_with_hints,
+    "unknown-reference.ron",
+    "4 errors"
+);
 invalid_fixture!(syntax_error, "syntax.ron", "1 error");
 invalid_fixture!(truncated_file, "truncated.ron", "1 error");
 invalid_fixture!(types_fields_and_sections, "types.ron", "6 errors");
@@ -125,7 +146,10 @@ fn every_truncation_of_a_valid_file_is_a_located_error() {
         assert!(!errors.is_empty(), "a prefix of {cut} bytes was accepted");
         for error in &errors {
             let label = error.primary.as_ref().expect("every error is located");
-            assert!(label.span.end <= prefix.len(), "span past the end at cut {cut}");
+            assert!(
+                label.span.end <= prefix.len(),
+                "span past the end at cut {cut}"
+            );
         }
     }
 }
@@ -153,9 +177,14 @@ fn deep_nesting_is_an_error_not_a_crash() {
 #[test]
 fn binary_and_invalid_utf8_files_are_located_errors() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let binary: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let binary: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     std::fs::write(dir.path().join("binary.ron"), &binary).expect("write");
-    let result = run(&["check", dir.path().join("binary.ron").to_str().expect("utf-8")]);
+    let result = run(&[
+        "check",
+        dir.path().join("binary.ron").to_str().expect("utf-8"),
+    ]);
     assert_eq!(result.code, 1, "{}", result.stderr);
     assert!(result.stderr.contains("binary file"), "{}", result.stderr);
 
@@ -163,10 +192,17 @@ fn binary_and_invalid_utf8_files_are_located_errors() {
     latin1.extend([0xE9]); // é in Latin-1
     latin1.extend(b"\", kind: official)])");
     std::fs::write(dir.path().join("latin1.ron"), &latin1).expect("write");
-    let result = run(&["check", dir.path().join("latin1.ron").to_str().expect("utf-8")]);
+    let result = run(&[
+        "check",
+        dir.path().join("latin1.ron").to_str().expect("utf-8"),
+    ]);
     assert_eq!(result.code, 1);
     assert!(result.stderr.contains("not valid UTF-8"));
-    assert!(result.stderr.contains("latin1.ron:1:31"), "{}", result.stderr);
+    assert!(
+        result.stderr.contains("latin1.ron:1:31"),
+        "{}",
+        result.stderr
+    );
 }
 
 #[test]
@@ -176,7 +212,10 @@ fn a_fifty_megabyte_file_loads() {
         "(sources: [(id: \"s\", title: \"S\")], actors: [(id: \"a\", name: \"A\", kind: other, note: \"{note}\")])"
     );
     let loaded = load_sources(vec![(PathBuf::from("big.ron"), text)]).expect("valid");
-    assert_eq!(loaded.map.actors["a"].note.as_ref().map(String::len), Some(note.len()));
+    assert_eq!(
+        loaded.map.actors["a"].note.as_ref().map(String::len),
+        Some(note.len())
+    );
     // A 50 MB file of garbage is an error, not a hang.
     let garbage = "@".repeat(50 * 1024 * 1024);
     assert_eq!(errors_of(&garbage).len(), 1);
@@ -185,7 +224,10 @@ fn a_fifty_megabyte_file_loads() {
 #[test]
 fn errors_in_several_files_are_all_reported() {
     let result = load_sources(vec![
-        (PathBuf::from("a.ron"), "(actors: [(id: \"x\", name: \"X\", kind: nope)])".to_owned()),
+        (
+            PathBuf::from("a.ron"),
+            "(actors: [(id: \"x\", name: \"X\", kind: nope)])".to_owned(),
+        ),
         (PathBuf::from("b.ron"), "(claims: [(id: \"c\"".to_owned()),
         (
             PathBuf::from("c.ron"),

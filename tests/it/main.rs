@@ -6,4 +6,5 @@
 #![allow(unreachable_pub)]
 
 mod check;
+mod solve;
 mod support;

@@ -63,8 +63,8 @@ impl ArgumentFramework {
                 }
             }
         }
-        let (out_off, out) = csr(n, attacks.iter().map(|&(a, b)| (a, b)), attacks.len());
-        let (in_off, inc) = csr(n, attacks.iter().map(|&(a, b)| (b, a)), attacks.len());
+        let (out_off, out) = csr(n, attacks);
+        let (in_off, inc) = transpose(n, &out_off, &out);
         Ok(Self {
             n,
             out_off,
@@ -134,33 +134,31 @@ impl ArgumentFramework {
     }
 }
 
-/// Builds one compressed sparse row adjacency: counting sort by source, then sort and dedup each
-/// row.
-fn csr(
-    n: usize,
-    edges: impl Iterator<Item = (Arg, Arg)> + Clone,
-    m: usize,
-) -> (Vec<usize>, Vec<Arg>) {
+/// Builds the attacker-to-attacked adjacency in compressed sparse row form: a counting sort by
+/// attacker, then each row sorted (if it is not already) and deduplicated in place.
+fn csr(n: usize, attacks: &[(Arg, Arg)]) -> (Vec<usize>, Vec<Arg>) {
     let mut off = vec![0usize; n + 1];
-    for (a, _) in edges.clone() {
+    for &(a, _) in attacks {
         off[a as usize + 1] += 1;
     }
     for i in 0..n {
         off[i + 1] += off[i];
     }
     let mut fill = off.clone();
-    let mut adj = vec![0 as Arg; m];
-    for (a, b) in edges {
+    let mut adj = vec![0 as Arg; attacks.len()];
+    for &(a, b) in attacks {
         let slot = &mut fill[a as usize];
         adj[*slot] = b;
         *slot += 1;
     }
-    // Sort every row and drop duplicates, compacting in place.
+    drop(fill);
     let mut write = 0usize;
-    let mut new_off = vec![0usize; n + 1];
     for a in 0..n {
         let (start, end) = (off[a], off[a + 1]);
-        adj[start..end].sort_unstable();
+        let row = &mut adj[start..end];
+        if !row.is_sorted() {
+            row.sort_unstable();
+        }
         let row_start = write;
         for i in start..end {
             if write == row_start || adj[write - 1] != adj[i] {
@@ -168,10 +166,33 @@ fn csr(
                 write += 1;
             }
         }
-        new_off[a + 1] = write;
+        off[a] = row_start;
     }
+    off[n] = write;
     adj.truncate(write);
-    (new_off, adj)
+    (off, adj)
+}
+
+/// The transpose of a compressed sparse row adjacency. Rows come out sorted because sources
+/// are visited in increasing order.
+fn transpose(n: usize, off: &[usize], adj: &[Arg]) -> (Vec<usize>, Vec<Arg>) {
+    let mut t_off = vec![0usize; n + 1];
+    for &b in adj {
+        t_off[b as usize + 1] += 1;
+    }
+    for i in 0..n {
+        t_off[i + 1] += t_off[i];
+    }
+    let mut fill = t_off.clone();
+    let mut t_adj = vec![0 as Arg; adj.len()];
+    for a in 0..n {
+        for &b in &adj[off[a]..off[a + 1]] {
+            let slot = &mut fill[b as usize];
+            t_adj[*slot] = a as Arg;
+            *slot += 1;
+        }
+    }
+    (t_off, t_adj)
 }
 
 #[cfg(test)]

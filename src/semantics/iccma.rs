@@ -125,21 +125,45 @@ pub fn parse(text: &str, format: Format) -> Result<ParsedAf, ParseError> {
     }
 }
 
-/// The whitespace-separated tokens of a line with their 1-based character columns.
-fn tokens(line: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+/// The first few whitespace-separated tokens of a line with their 1-based character columns,
+/// without allocating (the readers never need more than four).
+struct Tokens<'a> {
+    toks: [(usize, &'a str); 4],
+    len: usize,
+}
+
+impl<'a> Tokens<'a> {
+    fn get(&self, i: usize) -> Option<&(usize, &'a str)> {
+        self.toks[..self.len].get(i)
+    }
+
+    fn first(&self) -> Option<&(usize, &'a str)> {
+        self.get(0)
+    }
+}
+
+fn tokens(line: &str) -> Tokens<'_> {
+    let mut out = Tokens {
+        toks: [(0, ""); 4],
+        len: 0,
+    };
     let mut start: Option<(usize, usize)> = None; // (byte, column)
     for (col, (byte, ch)) in line.char_indices().enumerate() {
         if ch.is_whitespace() {
             if let Some((b, c)) = start.take() {
-                out.push((c, &line[b..byte]));
+                out.toks[out.len] = (c, &line[b..byte]);
+                out.len += 1;
+                if out.len == out.toks.len() {
+                    return out;
+                }
             }
         } else if start.is_none() {
             start = Some((byte, col + 1));
         }
     }
     if let Some((b, c)) = start {
-        out.push((c, &line[b..]));
+        out.toks[out.len] = (c, &line[b..]);
+        out.len += 1;
     }
     out
 }

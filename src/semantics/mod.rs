@@ -12,6 +12,7 @@
 //!
 //! See `docs/semantics.md` for the definitions, the algorithms and the literature.
 
+pub mod bipolar;
 mod framework;
 mod grounded;
 pub mod iccma;

@@ -19,4 +19,5 @@ pub mod generate;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod semantics;
 pub mod suggest;

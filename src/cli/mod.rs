@@ -7,6 +7,7 @@
 mod check;
 mod generate;
 mod output;
+mod solve;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -47,6 +48,8 @@ enum Command {
     Check(check::Args),
     /// Write a large, valid, realistic map (for benchmarks); same seed, same bytes.
     Generate(generate::Args),
+    /// Answer an ICCMA problem (SE-PR, DC-CO, DS-ST, ...) on an argumentation framework file.
+    Solve(solve::Args),
 }
 
 /// Parses the command line, runs the subcommand, and maps the outcome to an exit code:
@@ -61,6 +64,7 @@ pub(crate) fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args, &context),
         Command::Generate(args) => generate::run(args, &context),
+        Command::Solve(args) => solve::run(args, &context),
     };
     output::finish(result, &context)
 }

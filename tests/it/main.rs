@@ -7,4 +7,5 @@
 
 mod check;
 mod generate;
+mod solve;
 mod support;

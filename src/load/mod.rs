@@ -236,6 +236,18 @@ fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
+/// Parses one map file into the loader's records with `ron` and nothing else, returning the
+/// number of records. This is the floor that [`load`] builds on (no span reading, no
+/// validation, no model); the benchmarks measure `load` against it.
+pub fn bare_parse(text: &str) -> Result<usize, ron::error::SpannedError> {
+    let doc: FileDoc = ron_options().from_str(text)?;
+    Ok(doc.sources.len()
+        + doc.actors.len()
+        + doc.claims.len()
+        + doc.relations.len()
+        + doc.expectations.len())
+}
+
 const EXAMPLE_FILE: &str = "(sources: [...], actors: [...], claims: [...], relations: [...])";
 
 fn parse_file(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> FileRecords {

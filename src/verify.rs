@@ -48,6 +48,14 @@ pub struct Normalized {
     offsets: Vec<usize>,
 }
 
+/// The largest alignment (quote length × text length, in characters) that
+/// [`Normalized::closest`] computes in full; beyond it, only windows around the quote's words
+/// are aligned, so that a long archive cannot make verification slow.
+const FULL_ALIGNMENT: usize = 20_000_000;
+
+/// How many places around the quote's words [`Normalized::closest`] tries in a long text.
+const MAX_ANCHORS: usize = 256;
+
 /// A passage of a source: where it is and what it says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Passage {
@@ -67,10 +75,13 @@ impl Normalized {
     /// (`<a>`, `<em>`, …) does not.
     pub fn new(text: &str) -> Normalized {
         let mut builder = Builder::default();
+        // Past the last `>`, no `<` can open a tag: this keeps unclosed `<`s from making the
+        // scan quadratic.
+        let last_close = text.rfind('>');
         let mut pos = 0;
         while pos < text.len() {
             let rest = &text[pos..];
-            if rest.starts_with('<') {
+            if rest.starts_with('<') && last_close.is_some_and(|close| close > pos) {
                 if let Some(tag) = read_tag(text, pos) {
                     if tag.breaks_words {
                         builder.space(pos);
@@ -126,8 +137,50 @@ impl Normalized {
         if needle.is_empty() || self.folded.is_empty() {
             return None;
         }
-        let (window, distance) = best_window(&needle, &self.folded);
+        let (window, distance) = if needle.len().saturating_mul(self.folded.len()) <= FULL_ALIGNMENT
+        {
+            best_window(&needle, &self.folded)
+        } else {
+            self.best_window_near_words(&needle)?
+        };
         Some(self.passage(self.widen_to_words(window), distance))
+    }
+
+    /// [`best_window`] for long texts: aligns the quote only around the places where one of its
+    /// words (of four characters or more) occurs, at most [`MAX_ANCHORS`] of them.
+    fn best_window_near_words(&self, needle: &[char]) -> Option<(Range<usize>, usize)> {
+        let n = needle.len();
+        let mut words: Vec<&[char]> = needle
+            .split(|c| c.is_whitespace())
+            .filter(|word| word.len() >= 4)
+            .collect();
+        words.dedup();
+        let mut best: Option<(Range<usize>, usize)> = None;
+        let mut anchors = 0;
+        for word in words {
+            let starts = self
+                .folded
+                .windows(word.len())
+                .enumerate()
+                .filter(|(_, window)| *window == word)
+                .map(|(start, _)| start);
+            for start in starts {
+                let low = start.saturating_sub(n);
+                let high = (start + word.len() + n).min(self.folded.len());
+                let (window, distance) = best_window(needle, &self.folded[low..high]);
+                if best
+                    .as_ref()
+                    .is_none_or(|(_, best_distance)| distance < *best_distance)
+                {
+                    best = Some((window.start + low..window.end + low, distance));
+                }
+                anchors += 1;
+                if anchors >= MAX_ANCHORS {
+                    return best;
+                }
+            }
+        }
+        best
     }
 
     fn passage(&self, chars: Range<usize>, distance: usize) -> Passage {
@@ -338,11 +391,14 @@ fn read_tag(text: &str, start: usize) -> Option<Tag> {
     let mut end = start + end;
     if !closing && (name == "script" || name == "style") {
         // Skip the element's contents, which are not visible text.
-        let closing_tag = format!("</{name}");
         let after = &text[end..];
-        let lower = after.to_ascii_lowercase();
-        end = match lower.find(&closing_tag) {
-            Some(offset) => {
+        let close = after.match_indices("</").find(|&(offset, _)| {
+            after
+                .get(offset + 2..offset + 2 + name.len())
+                .is_some_and(|candidate| candidate.eq_ignore_ascii_case(&name))
+        });
+        end = match close {
+            Some((offset, _)) => {
                 let close_start = end + offset;
                 read_tag(text, close_start).map_or(text.len(), |tag| tag.end)
             }
@@ -935,6 +991,26 @@ mod tests {
         assert_eq!(passage.text, "The quick brown fox");
         assert_eq!(passage.distance, 2);
         assert!(Normalized::new("").closest("x").is_none());
+    }
+
+    #[test]
+    fn closest_passage_in_a_long_text_looks_around_the_quote_words() {
+        let filler = "lorem ipsum dolor sit amet ".repeat(8_000);
+        let original = "the administration announced that both apps would leave the stores \
+                        on Sunday, citing national security concerns and data";
+        let page = Normalized::new(&format!("{filler}{original} {filler}"));
+        let misquote = original
+            .replace("announced", "declared")
+            .replace("Sunday", "Monday");
+        assert!(misquote.len() * page.folded().len() > FULL_ALIGNMENT);
+        let passage = page.closest(&misquote).expect("a passage");
+        assert_eq!(passage.text, original);
+    }
+
+    #[test]
+    fn many_unclosed_angle_brackets_are_text() {
+        let text = "<a ".repeat(20_000);
+        assert_eq!(Normalized::new(&text).folded().len(), text.trim_end().len());
     }
 
     #[test]

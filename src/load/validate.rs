@@ -7,7 +7,7 @@
 //! Speed: a valid map costs one hash insert per id and one lookup per reference. Exact spans of
 //! fields are found only when a diagnostic needs them ([`Site`]), by re-reading that one record.
 
-use super::schema::{ActorDoc, ActorKindDoc, ClaimDoc, SemanticsDoc, StatusDoc, SupportDoc};
+use super::schema::{ActorDoc, ActorKindDoc, SemanticsDoc, StatusDoc, SupportDoc};
 use super::syntax;
 use super::{FileRecords, Record};
 use crate::diagnostic::Diagnostic;
@@ -48,45 +48,58 @@ impl IdKind {
     }
 }
 
-/// A place in a record: a field, or one element of a list field. Cheap to make; turned into a
-/// byte span only when a diagnostic is built.
-#[derive(Clone, Debug)]
+/// A place in a record: a field, or one element of a list field. Small and cheap to make (one
+/// is kept per relation for duplicate reports); turned into a byte span only when a diagnostic
+/// is built.
+#[derive(Clone, Copy, Debug)]
 struct Site {
     file: FileId,
-    record: Range<usize>,
+    record_start: u32,
+    record_end: u32,
     field: &'static str,
-    element: Option<usize>,
+    /// Index in a list field; `u32::MAX` for the field itself.
+    element: u32,
+}
+
+/// A byte offset as stored in a [`Site`] (files over 4 GiB are located at their last offset).
+fn offset32(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 impl Site {
-    fn field<T>(record: &Record<T>, field: &'static str) -> Site {
+    fn at(origin: &Origin, field: &'static str) -> Site {
         Site {
-            file: record.file,
-            record: record.span.clone(),
+            file: origin.file,
+            record_start: offset32(origin.span.start),
+            record_end: offset32(origin.span.end),
             field,
-            element: None,
+            element: u32::MAX,
         }
     }
 
-    fn element<T>(record: &Record<T>, field: &'static str, index: usize) -> Site {
+    fn field<T>(record: &Record<T>, field: &'static str) -> Site {
         Site {
-            element: Some(index),
-            ..Site::field(record, field)
+            file: record.file,
+            record_start: offset32(record.span.start),
+            record_end: offset32(record.span.end),
+            field,
+            element: u32::MAX,
         }
     }
 
     /// The byte span of the place: the field's value (or list element), else the whole record.
     fn span(&self, files: &[MapFile]) -> Range<usize> {
+        let record = self.record_start as usize..self.record_end as usize;
         let Some(file) = files.get(self.file.index()) else {
-            return self.record.clone();
+            return record;
         };
-        let Ok(node) = syntax::parse_value_at(&file.text, self.record.clone()) else {
-            return self.record.clone();
+        let Ok(node) = syntax::parse_value_at(&file.text, record.clone()) else {
+            return record;
         };
         let value = node.field_value(self.field);
         let located = match self.element {
-            Some(index) => value.and_then(|list| list.elements().get(index)),
-            None => value,
+            u32::MAX => value,
+            index => value.and_then(|list| list.elements().get(index as usize)),
         };
         located.map_or_else(|| node.span.clone(), |value| value.span.clone())
     }
@@ -106,7 +119,8 @@ struct Draft {
 struct Checker<'f> {
     files: &'f [MapFile],
     errors: Vec<Diagnostic>,
-    definitions: HashMap<String, (IdKind, Site)>,
+    /// Relation ids (few); the ids of sources, actors and claims are the keys of the map itself.
+    relation_ids: HashMap<String, Site>,
     broken_ids: HashSet<String>,
 }
 
@@ -139,8 +153,24 @@ impl Checker<'_> {
         site.span(self.files)
     }
 
-    /// Registers an id; returns false (and reports) when it is already taken.
-    fn define(&mut self, id: &str, kind: IdKind, site: Site) -> bool {
+    /// Where `id` is defined so far, and as what.
+    fn defined(&self, map: &Map, id: &str) -> Option<(IdKind, Site)> {
+        if let Some(source) = map.sources.get(id) {
+            return Some((IdKind::Source, Site::at(&source.origin, "id")));
+        }
+        if let Some(actor) = map.actors.get(id) {
+            return Some((IdKind::Actor, Site::at(&actor.origin, "id")));
+        }
+        if let Some(claim) = map.claims.get(id) {
+            return Some((IdKind::Claim, Site::at(&claim.origin, "id")));
+        }
+        self.relation_ids
+            .get(id)
+            .map(|site| (IdKind::Relation, *site))
+    }
+
+    /// Checks an id before it is added to `map`; returns false (and reports) when it is taken.
+    fn define(&mut self, map: &Map, id: &str, kind: IdKind, site: Site) -> bool {
         if !is_kebab_case(id) {
             let suggestion = to_kebab_case(id);
             let mut diagnostic = Diagnostic::error(
@@ -154,8 +184,8 @@ impl Checker<'_> {
             }
             self.errors.push(diagnostic);
         }
-        if let Some((first_kind, first_site)) = self.definitions.get(id) {
-            let message = if *first_kind == kind {
+        if let Some((first_kind, first_site)) = self.defined(map, id) {
+            let message = if first_kind == kind {
                 format!("the {} id `{id}` is defined twice", kind.noun())
             } else {
                 format!(
@@ -168,14 +198,16 @@ impl Checker<'_> {
                 .at(site.file, self.span(&site), "defined again here")
                 .also(
                     first_site.file,
-                    self.span(first_site),
+                    self.span(&first_site),
                     format!("first defined here, as {}", first_kind.with_article()),
                 )
                 .help("ids are unique across the whole map; rename one of them");
             self.errors.push(diagnostic);
             return false;
         }
-        self.definitions.insert(id.to_owned(), (kind, site));
+        if kind == IdKind::Relation {
+            self.relation_ids.insert(id.to_owned(), site);
+        }
         true
     }
 
@@ -183,6 +215,7 @@ impl Checker<'_> {
     /// (`known`, used only for the hint). Reports a missing or mistyped reference.
     fn resolve<'k>(
         &mut self,
+        map: &Map,
         id: &str,
         kind: IdKind,
         known: impl IntoIterator<Item = &'k str>,
@@ -196,8 +229,8 @@ impl Checker<'_> {
             return None; // already reported where that record is written
         }
         let span = self.span(site);
-        let diagnostic = match self.definitions.get(id) {
-            Some((other_kind, other_site)) if *other_kind != kind => Diagnostic::error(
+        let diagnostic = match self.defined(map, id) {
+            Some((other_kind, other_site)) if other_kind != kind => Diagnostic::error(
                 "wrong-reference-kind",
                 format!(
                     "`{id}` is {}, not {}",
@@ -210,7 +243,7 @@ impl Checker<'_> {
                 span,
                 format!("`{}` needs {}", site.field, kind.with_article()),
             )
-            .also(other_site.file, self.span(other_site), "defined here")
+            .also(other_site.file, self.span(&other_site), "defined here")
             .help(match (site.field, other_kind) {
                 ("undercuts", IdKind::Claim) => {
                     "`undercuts` attacks a relation; to attack the claim itself, use `rebuts`"
@@ -283,7 +316,7 @@ pub(super) fn validate(
     let mut checker = Checker {
         files: &files,
         errors: Vec::new(),
-        definitions: HashMap::new(),
+        relation_ids: HashMap::new(),
         broken_ids: records
             .iter()
             .flat_map(|file| file.broken_ids.iter().cloned())
@@ -306,7 +339,12 @@ pub(super) fn validate(
 
     // Sources and actors first: claims refer to them.
     for record in all_sources {
-        if !checker.define(&record.doc.id, IdKind::Source, Site::field(&record, "id")) {
+        if !checker.define(
+            &map,
+            &record.doc.id,
+            IdKind::Source,
+            Site::field(&record, "id"),
+        ) {
             continue;
         }
         let date = checker.date(record.doc.date.as_deref(), Site::field(&record, "date"));
@@ -328,7 +366,12 @@ pub(super) fn validate(
     }
     let mut member_of = Vec::new();
     for record in all_actors {
-        if !checker.define(&record.doc.id, IdKind::Actor, Site::field(&record, "id")) {
+        if !checker.define(
+            &map,
+            &record.doc.id,
+            IdKind::Actor,
+            Site::field(&record, "id"),
+        ) {
             continue;
         }
         let origin = origin(&record);
@@ -350,35 +393,70 @@ pub(super) fn validate(
     }
     resolve_member_of(&mut checker, &mut map, member_of);
 
-    // Claim ids are all defined before any claim is resolved, so that a reference may point
-    // forward or into another file.
-    all_claims
-        .retain(|record| checker.define(&record.doc.id, IdKind::Claim, Site::field(record, "id")));
-    let claim_ids: HashMap<String, usize> = all_claims
-        .iter()
-        .enumerate()
-        .map(|(i, record)| (record.doc.id.clone(), i))
-        .collect();
+    // All claims are added before any is resolved, so that a reference may point forward or
+    // into another file. Their references wait in `pending` (moved, not copied).
+    let mut pending = Vec::with_capacity(all_claims.len());
+    for record in all_claims {
+        if !checker.define(
+            &map,
+            &record.doc.id,
+            IdKind::Claim,
+            Site::field(&record, "id"),
+        ) {
+            continue;
+        }
+        let origin = origin(&record);
+        let doc = record.doc;
+        pending.push(PendingClaim {
+            actor: doc.actor,
+            source: doc.source,
+            about: doc.about,
+            date: doc.date,
+            supports: doc.supports,
+            rebuts: doc.rebuts,
+            undercuts: doc.undercuts,
+        });
+        map.claims.insert(
+            doc.id.clone(),
+            Claim {
+                id: doc.id,
+                // Placeholders until resolved below; they stay only when an error was reported,
+                // and the map is then discarded.
+                actor: ActorIx(0),
+                text: doc.text,
+                quote: doc.quote,
+                source: SourceIx(0),
+                date: None,
+                tags: doc.tags,
+                about: Vec::new(),
+                note: doc.note,
+                origin,
+            },
+        );
+    }
 
     let mut drafts = Vec::new();
-    let mut claim_sites = Vec::with_capacity(all_claims.len());
-    let mut claims = all_claims.into_iter().enumerate().peekable();
+    let mut claims = pending.into_iter().enumerate().peekable();
     for (file_index, relations) in per_file_relations.into_iter().enumerate() {
         // This file's claims (with their inline relations), then its `relations` section.
-        while let Some((position, record)) =
-            claims.next_if(|(_, record)| record.file.index() == file_index)
+        while let Some((position, claim)) =
+            claims.next_if(|(position, _)| map.claims[*position].origin.file.index() == file_index)
         {
-            claim_sites.push(Site::field(&record, "id"));
-            let claim = resolve_claim(&mut checker, &map, record, position, &mut drafts);
-            map.claims.insert(claim.id.clone(), claim);
+            resolve_claim(
+                &mut checker,
+                &mut map,
+                claim,
+                ClaimIx::new(position),
+                &mut drafts,
+            );
         }
-        section_relations(&mut checker, relations, &claim_ids, &mut drafts);
+        section_relations(&mut checker, &map, relations, &mut drafts);
     }
     resolve_relations(&mut checker, &mut map, drafts);
     resolve_expectations(&mut checker, &mut map, all_expectations);
 
     let warnings = if checker.errors.is_empty() {
-        warnings(&map, &claim_sites, &files)
+        warnings(&map, &files)
     } else {
         Vec::new()
     };
@@ -387,79 +465,89 @@ pub(super) fn validate(
     (map, errors, warnings)
 }
 
-/// Resolves one claim's references; its inline relations become drafts.
+/// The references of a claim, as written, until they are resolved.
+struct PendingClaim {
+    actor: String,
+    source: String,
+    about: Vec<String>,
+    date: Option<String>,
+    supports: Vec<String>,
+    rebuts: Vec<String>,
+    undercuts: Vec<String>,
+}
+
+/// Resolves one claim's references in place; its inline relations become drafts.
 fn resolve_claim(
     checker: &mut Checker<'_>,
-    map: &Map,
-    record: Record<ClaimDoc>,
-    position: usize,
+    map: &mut Map,
+    pending: PendingClaim,
+    claim: ClaimIx,
     drafts: &mut Vec<Draft>,
-) -> Claim {
-    let doc = &record.doc;
-    let actor = checker
-        .resolve(
-            &doc.actor,
-            IdKind::Actor,
-            map.actors.keys().map(String::as_str),
-            map.actors.get_index_of(doc.actor.as_str()),
-            &Site::field(&record, "actor"),
-        )
-        .map(ActorIx::new);
-    let source = checker
-        .resolve(
-            &doc.source,
-            IdKind::Source,
-            map.sources.keys().map(String::as_str),
-            map.sources.get_index_of(doc.source.as_str()),
-            &Site::field(&record, "source"),
-        )
-        .map(SourceIx::new);
-    let mut about = Vec::with_capacity(doc.about.len());
-    for (i, id) in doc.about.iter().enumerate() {
+) {
+    let origin = map.claim(claim).origin.clone();
+    let site = |field| Site::at(&origin, field);
+    let element = |field, index| Site {
+        element: offset32(index),
+        ..Site::at(&origin, field)
+    };
+    let actor = checker.resolve(
+        map,
+        &pending.actor,
+        IdKind::Actor,
+        map.actors.keys().map(String::as_str),
+        map.actors.get_index_of(pending.actor.as_str()),
+        &site("actor"),
+    );
+    let source = checker.resolve(
+        map,
+        &pending.source,
+        IdKind::Source,
+        map.sources.keys().map(String::as_str),
+        map.sources.get_index_of(pending.source.as_str()),
+        &site("source"),
+    );
+    let mut about = Vec::with_capacity(pending.about.len());
+    for (i, id) in pending.about.iter().enumerate() {
         let resolved = checker.resolve(
+            map,
             id,
             IdKind::Actor,
             map.actors.keys().map(String::as_str),
             map.actors.get_index_of(id.as_str()),
-            &Site::element(&record, "about", i),
+            &element("about", i),
         );
         about.extend(resolved.map(ActorIx::new));
     }
-    let written_date = checker.date(doc.date.as_deref(), Site::field(&record, "date"));
+    let written_date = checker.date(pending.date.as_deref(), site("date"));
+    let source = source.map(SourceIx::new);
     let date = written_date.or_else(|| source.and_then(|s| map.source(s).date));
-    let origin = origin(&record);
     let lists = [
-        ("supports", RelationKind::Supports, &doc.supports),
-        ("rebuts", RelationKind::Rebuts, &doc.rebuts),
-        ("undercuts", RelationKind::Undercuts, &doc.undercuts),
+        ("supports", RelationKind::Supports, pending.supports),
+        ("rebuts", RelationKind::Rebuts, pending.rebuts),
+        ("undercuts", RelationKind::Undercuts, pending.undercuts),
     ];
     for (field, kind, targets) in lists {
-        for (i, target) in targets.iter().enumerate() {
+        for (i, target_id) in targets.into_iter().enumerate() {
             drafts.push(Draft {
                 id: None,
-                from: Some(ClaimIx::new(position)),
+                from: Some(claim),
                 kind,
-                target_id: target.clone(),
-                target_site: Site::element(&record, field, i),
+                target_id,
+                target_site: element(field, i),
                 note: None,
                 origin: origin.clone(),
             });
         }
     }
-    let doc = record.doc;
-    Claim {
-        id: doc.id,
-        // Placeholders only when an error was reported: the map is then discarded.
-        actor: actor.unwrap_or(ActorIx(0)),
-        text: doc.text,
-        quote: doc.quote,
-        source: source.unwrap_or(SourceIx(0)),
-        date,
-        tags: doc.tags,
-        about,
-        note: doc.note,
-        origin,
+    let resolved = &mut map.claims[claim.index()];
+    if let Some(actor) = actor {
+        resolved.actor = ActorIx::new(actor);
     }
+    if let Some(source) = source {
+        resolved.source = source;
+    }
+    resolved.about = about;
+    resolved.date = date;
 }
 
 fn resolve_member_of(
@@ -485,6 +573,7 @@ fn resolve_member_of(
             continue;
         }
         let parent = checker.resolve(
+            map,
             &parent_id,
             IdKind::Actor,
             map.actors.keys().map(String::as_str),
@@ -539,8 +628,8 @@ fn resolve_member_of(
 /// The records of a `relations` section become drafts.
 fn section_relations(
     checker: &mut Checker<'_>,
+    map: &Map,
     relations: Vec<Record<super::schema::RelationDoc>>,
-    claim_ids: &HashMap<String, usize>,
     drafts: &mut Vec<Draft>,
 ) {
     for record in relations {
@@ -592,16 +681,17 @@ fn section_relations(
             }
         };
         if let Some(id) = &doc.id {
-            if !checker.define(id, IdKind::Relation, Site::field(&record, "id")) {
+            if !checker.define(map, id, IdKind::Relation, Site::field(&record, "id")) {
                 continue;
             }
         }
         let from = checker
             .resolve(
+                map,
                 &doc.from,
                 IdKind::Claim,
-                claim_ids.keys().map(String::as_str),
-                claim_ids.get(doc.from.as_str()).copied(),
+                map.claims.keys().map(String::as_str),
+                map.claims.get_index_of(doc.from.as_str()),
                 &Site::field(&record, "from"),
             )
             .map(ClaimIx::new);
@@ -634,6 +724,7 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
         let target = match draft.kind {
             RelationKind::Undercuts => checker
                 .resolve(
+                    map,
                     &draft.target_id,
                     IdKind::Relation,
                     relation_positions.keys().map(String::as_str),
@@ -643,6 +734,7 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
                 .map(|ix| Target::Relation(RelationIx::new(ix))),
             _ => checker
                 .resolve(
+                    map,
                     &draft.target_id,
                     IdKind::Claim,
                     map.claims.keys().map(String::as_str),
@@ -684,7 +776,7 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
                         .help("remove one of the two"),
                     )
                 } else {
-                    seen.insert((from, draft.kind, target), draft.target_site.clone());
+                    seen.insert((from, draft.kind, target), draft.target_site);
                     None
                 };
                 let ok = error.is_none();
@@ -745,6 +837,7 @@ fn resolve_expectations(
     for record in records {
         let doc = &record.doc;
         let claim = checker.resolve(
+            map,
             &doc.claim,
             IdKind::Claim,
             map.claims.keys().map(String::as_str),
@@ -776,7 +869,7 @@ fn resolve_expectations(
 }
 
 /// Findings that leave the map valid but look unfinished.
-fn warnings(map: &Map, claim_sites: &[Site], files: &[MapFile]) -> Vec<Diagnostic> {
+fn warnings(map: &Map, files: &[MapFile]) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     let mut related = vec![false; map.claims.len()];
     for relation in &map.relations {
@@ -799,7 +892,8 @@ fn warnings(map: &Map, claim_sites: &[Site], files: &[MapFile]) -> Vec<Diagnosti
             actor_used[parent.index()] = true;
         }
     }
-    for ((claim, site), related) in map.claims.values().zip(claim_sites).zip(&related) {
+    for (claim, related) in map.claims.values().zip(&related) {
+        let site = Site::at(&claim.origin, "id");
         if claim.quote.is_none() {
             warnings.push(
                 Diagnostic::warning(

@@ -21,3 +21,4 @@ pub mod load;
 pub mod model;
 pub mod semantics;
 pub mod suggest;
+pub mod verify;

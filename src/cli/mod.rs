@@ -8,6 +8,7 @@ mod check;
 mod generate;
 mod output;
 mod solve;
+mod verify;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -50,6 +51,8 @@ enum Command {
     Generate(generate::Args),
     /// Answer an ICCMA problem (SE-PR, DC-CO, DS-ST, ...) on an argumentation framework file.
     Solve(solve::Args),
+    /// Check that every quote occurs in the archived text of its source.
+    Verify(verify::Args),
 }
 
 /// Parses the command line, runs the subcommand, and maps the outcome to an exit code:
@@ -65,6 +68,7 @@ pub(crate) fn main() -> ExitCode {
         Command::Check(args) => check::run(args, &context),
         Command::Generate(args) => generate::run(args, &context),
         Command::Solve(args) => solve::run(args, &context),
+        Command::Verify(args) => verify::run(args, &context),
     };
     output::finish(result, &context)
 }

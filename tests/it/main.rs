@@ -9,3 +9,4 @@ mod check;
 mod generate;
 mod solve;
 mod support;
+mod verify;

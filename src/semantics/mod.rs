@@ -20,7 +20,10 @@ mod sat;
 
 pub use framework::{Arg, ArgOutOfRange, ArgumentFramework};
 pub use grounded::{GroundedTrace, NO_ARG, grounded_extension, grounded_labelling, grounded_trace};
-pub use sat::{Acceptance, credulous, extensions, ideal_extension, sceptical, some_extension};
+pub use sat::{
+    Acceptance, Evaluation, credulous, evaluate, extensions, ideal_extension, sceptical,
+    some_extension,
+};
 
 use std::fmt;
 use std::str::FromStr;

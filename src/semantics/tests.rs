@@ -185,7 +185,7 @@ fn check_framework(n: usize, attacks: &[(Arg, Arg)], queries: Queries) -> Result
         } else {
             continue;
         };
-        if ev.has_extension != !expected.is_empty() {
+        if ev.has_extension == expected.is_empty() {
             return Err(format!(
                 "{sem}: evaluate has_extension = {} ({})",
                 ev.has_extension,

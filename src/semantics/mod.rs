@@ -13,6 +13,7 @@
 //! See `docs/semantics.md` for the definitions, the algorithms and the literature.
 
 pub mod bipolar;
+pub mod explain;
 mod framework;
 mod grounded;
 pub mod iccma;

@@ -5,6 +5,7 @@
 //! errors to stderr; a closed stdout pipe is not an error.
 
 mod check;
+mod generate;
 mod output;
 mod solve;
 
@@ -45,6 +46,8 @@ enum ColorChoice {
 enum Command {
     /// Load and check a map; print a one-line summary, or every mistake with its location.
     Check(check::Args),
+    /// Write a large, valid, realistic map (for benchmarks); same seed, same bytes.
+    Generate(generate::Args),
     /// Answer an ICCMA problem (SE-PR, DC-CO, DS-ST, ...) on an argumentation framework file.
     Solve(solve::Args),
 }
@@ -60,6 +63,7 @@ pub(crate) fn main() -> ExitCode {
     });
     let result = match cli.command {
         Command::Check(args) => check::run(args, &context),
+        Command::Generate(args) => generate::run(args, &context),
         Command::Solve(args) => solve::run(args, &context),
     };
     output::finish(result, &context)

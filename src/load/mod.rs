@@ -151,12 +151,13 @@ fn discover(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     Ok(found)
 }
 
-/// A record of one section, with the span tree of its text.
+/// A record of one section, and where its text is.
 #[derive(Debug)]
 pub(crate) struct Record<T> {
     pub(crate) doc: T,
     pub(crate) file: FileId,
-    pub(crate) node: Node,
+    /// Byte range of the record in its file; field spans are read from it only when needed.
+    pub(crate) span: Range<usize>,
 }
 
 /// The records of one file, section by section.
@@ -247,27 +248,38 @@ fn parse_file(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> FileRec
         return FileRecords::default();
     }
     let whole = ron_options().from_str::<FileDoc>(text);
-    let tree = syntax::parse(text);
-    match (whole, tree) {
-        (Ok(doc), Ok(root)) => records_from_doc(file, doc, &root),
-        (Ok(doc), Err(_)) => {
-            // `ron` accepted what the span reader did not: keep the data, locate at the file start.
-            let placeholder = Node {
+    match whole {
+        Ok(doc) => {
+            // Only the outline (record boundaries) is read now; field spans are read on demand.
+            let outline = syntax::parse_outline(text).unwrap_or(Node {
+                // `ron` accepted what the span reader did not: locate at the file start.
                 span: 0..0,
                 kind: NodeKind::Struct(Vec::new()),
-            };
-            records_from_doc(file, doc, &placeholder)
+            });
+            records_from_doc(file, doc, &outline)
         }
-        (Err(ron_error), Ok(root)) => {
+        Err(ron_error) => parse_failed_file(file, text, &ron_error, errors),
+    }
+}
+
+/// A file `ron` rejected: find every independent mistake in it.
+fn parse_failed_file(
+    file: FileId,
+    text: &str,
+    ron_error: &ron::error::SpannedError,
+    errors: &mut Vec<Diagnostic>,
+) -> FileRecords {
+    match syntax::parse(text) {
+        Ok(root) => {
             let before = errors.len();
             let records = records_one_by_one(file, text, &root, errors);
             if errors.len() == before {
                 // The records are fine one by one, so the problem is in the file as a whole.
-                errors.push(ron_diagnostic(file, text, 0, &root, &ron_error, "map file"));
+                errors.push(ron_diagnostic(file, text, 0, &root, ron_error, "map file"));
             }
             records
         }
-        (Err(_), Err(syntax_error)) => {
+        Err(syntax_error) => {
             errors.push(syntax_diagnostic(file, text, syntax_error));
             FileRecords::default()
         }
@@ -307,10 +319,9 @@ fn records_from_doc(file: FileId, doc: FileDoc, root: &Node) -> FileRecords {
             .map(|(i, doc)| Record {
                 doc,
                 file,
-                node: nodes.get(i).cloned().unwrap_or_else(|| Node {
-                    span: root.span.start..root.span.start,
-                    kind: NodeKind::Struct(Vec::new()),
-                }),
+                span: nodes
+                    .get(i)
+                    .map_or(root.span.start..root.span.start, |node| node.span.clone()),
             })
             .collect()
     }
@@ -411,7 +422,7 @@ fn parse_record<T: DeserializeOwned>(
         Ok(doc) => Some(Record {
             doc,
             file,
-            node: node.clone(),
+            span: node.span.clone(),
         }),
         Err(error) => {
             errors.push(ron_diagnostic(

@@ -98,10 +98,30 @@ impl Node {
 
 /// Reads a whole file: one value, then only whitespace and comments.
 pub(crate) fn parse(text: &str) -> Result<Node, SyntaxError> {
+    parse_range(text, 0..text.len(), usize::MAX)
+}
+
+/// Reads a whole file but keeps only its outline: the root record, its sections, and the span of
+/// each record in a section (with no children). Checks the syntax of everything; allocates little.
+pub(crate) fn parse_outline(text: &str) -> Result<Node, SyntaxError> {
+    parse_range(text, 0..text.len(), 2)
+}
+
+/// Reads the value in `range` of `text` (spans stay relative to the whole `text`).
+pub(crate) fn parse_value_at(text: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
+    parse_range(text, range, usize::MAX)
+}
+
+/// Reads one value in `range`, materialising `keep` levels of children.
+fn parse_range(text: &str, range: Range<usize>, keep: usize) -> Result<Node, SyntaxError> {
+    let end = crate::diagnostic::floor_char_boundary(text, range.end.min(text.len()));
+    let start = crate::diagnostic::floor_char_boundary(text, range.start.min(end));
+    let text = &text[..end];
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
-        pos: 0,
+        pos: start,
+        keep,
     };
     reader.skip_attributes()?;
     let node = reader.value(0)?;
@@ -116,6 +136,8 @@ struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// Levels of children to keep: below that depth values are checked but not stored.
+    keep: usize,
 }
 
 impl Reader<'_> {
@@ -280,6 +302,7 @@ impl Reader<'_> {
                 text: self.text,
                 bytes: self.bytes,
                 pos: self.pos,
+                keep: 0,
             };
             let ident_start = probe.pos;
             probe.identifier();
@@ -320,11 +343,13 @@ impl Reader<'_> {
             }
             self.pos += 1;
             let value = self.value(depth + 1)?;
-            fields.push(Field {
-                name: self.text[name_span.clone()].to_owned(),
-                name_span,
-                value,
-            });
+            if depth < self.keep {
+                fields.push(Field {
+                    name: self.text[name_span.clone()].to_owned(),
+                    name_span,
+                    value,
+                });
+            }
             self.skip_trivia()?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -350,7 +375,10 @@ impl Reader<'_> {
                 self.pos += 1;
                 return Ok(items);
             }
-            items.push(self.value(depth + 1)?);
+            let item = self.value(depth + 1)?;
+            if depth < self.keep {
+                items.push(item);
+            }
             self.skip_trivia()?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -386,7 +414,9 @@ impl Reader<'_> {
             }
             self.pos += 1;
             let value = self.value(depth + 1)?;
-            entries.push((key, value));
+            if depth < self.keep {
+                entries.push((key, value));
+            }
             self.skip_trivia()?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -517,6 +547,24 @@ mod tests {
         assert_eq!(parse("(a: 1 /* x").expect_err("open").span, 6..8);
         assert!(parse("(a: 1) extra").is_err());
         assert!(parse("").is_err());
+    }
+
+    #[test]
+    fn outline_keeps_records_but_not_their_fields() {
+        let text = "(claims: [(id: \"a\", tags: [\"t\"]), (id: \"b\")], actors: [])";
+        let outline = parse_outline(text).expect("valid");
+        let claims = outline.field_value("claims").expect("claims");
+        let records: Vec<&str> = claims
+            .elements()
+            .iter()
+            .map(|r| &text[r.span.clone()])
+            .collect();
+        assert_eq!(records, ["(id: \"a\", tags: [\"t\"])", "(id: \"b\")"]);
+        assert!(claims.elements()[0].field("id").is_none());
+        let record = parse_value_at(text, claims.elements()[0].span.clone()).expect("record");
+        let id = record.field_value("id").expect("id");
+        assert_eq!(&text[id.span.clone()], "\"a\"");
+        assert!(parse_outline("(claims: [(id: \"a\" \"b\")])").is_err());
     }
 
     #[test]

@@ -3,9 +3,12 @@
 //! Invariant: when this reports no error, every index in the returned map is valid, `member_of`
 //! chains and undercut chains are acyclic, ids are unique and kebab-case. When it reports errors,
 //! the returned map may hold placeholder indices and must not be used (the caller discards it).
+//!
+//! Speed: a valid map costs one hash insert per id and one lookup per reference. Exact spans of
+//! fields are found only when a diagnostic needs them ([`Site`]), by re-reading that one record.
 
-use super::schema::{ActorKindDoc, SemanticsDoc, StatusDoc, SupportDoc};
-use super::syntax::Node;
+use super::schema::{ActorDoc, ActorKindDoc, SemanticsDoc, StatusDoc, SupportDoc};
+use super::syntax;
 use super::{FileRecords, Record};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
@@ -13,7 +16,6 @@ use crate::model::{
     ExpectedStatus, ExpectedSupport, FileId, Map, MapFile, Origin, Relation, RelationIx,
     RelationKind, Source, SourceIx, Target,
 };
-use indexmap::IndexMap;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -46,19 +48,61 @@ impl IdKind {
     }
 }
 
-/// Where a reference is written: the file, the span of the id, and the field it is in.
-struct Site<'f> {
+/// A place in a record: a field, or one element of a list field. Small and cheap to make (one
+/// is kept per relation for duplicate reports); turned into a byte span only when a diagnostic
+/// is built.
+#[derive(Clone, Copy, Debug)]
+struct Site {
     file: FileId,
-    span: Range<usize>,
-    field: &'f str,
+    record_start: u32,
+    record_end: u32,
+    field: &'static str,
+    /// Index in a list field; `u32::MAX` for the field itself.
+    element: u32,
 }
 
-/// Where an id was first defined.
-#[derive(Clone, Debug)]
-struct Definition {
-    kind: IdKind,
-    file: FileId,
-    span: Range<usize>,
+/// A byte offset as stored in a [`Site`] (files over 4 GiB are located at their last offset).
+fn offset32(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+impl Site {
+    fn at(origin: &Origin, field: &'static str) -> Site {
+        Site {
+            file: origin.file,
+            record_start: offset32(origin.span.start),
+            record_end: offset32(origin.span.end),
+            field,
+            element: u32::MAX,
+        }
+    }
+
+    fn field<T>(record: &Record<T>, field: &'static str) -> Site {
+        Site {
+            file: record.file,
+            record_start: offset32(record.span.start),
+            record_end: offset32(record.span.end),
+            field,
+            element: u32::MAX,
+        }
+    }
+
+    /// The byte span of the place: the field's value (or list element), else the whole record.
+    fn span(&self, files: &[MapFile]) -> Range<usize> {
+        let record = self.record_start as usize..self.record_end as usize;
+        let Some(file) = files.get(self.file.index()) else {
+            return record;
+        };
+        let Ok(node) = syntax::parse_value_at(&file.text, record.clone()) else {
+            return record;
+        };
+        let value = node.field_value(self.field);
+        let located = match self.element {
+            u32::MAX => value,
+            index => value.and_then(|list| list.elements().get(index as usize)),
+        };
+        located.map_or_else(|| node.span.clone(), |value| value.span.clone())
+    }
 }
 
 /// A relation as written, before its target is resolved.
@@ -67,28 +111,17 @@ struct Draft {
     from: Option<ClaimIx>,
     kind: RelationKind,
     target_id: String,
-    target_span: Range<usize>,
+    target_site: Site,
     note: Option<String>,
     origin: Origin,
 }
 
-struct Checker {
+struct Checker<'f> {
+    files: &'f [MapFile],
     errors: Vec<Diagnostic>,
-    definitions: HashMap<String, Definition>,
+    /// Relation ids (few); the ids of sources, actors and claims are the keys of the map itself.
+    relation_ids: HashMap<String, Site>,
     broken_ids: HashSet<String>,
-}
-
-/// The span of field `name` of a record, or of the whole record when it is absent.
-fn field_span(node: &Node, name: &str) -> Range<usize> {
-    node.field_value(name)
-        .map_or_else(|| node.span.clone(), |value| value.span.clone())
-}
-
-/// The span of element `index` of list field `name`.
-fn element_span(node: &Node, name: &str, index: usize) -> Range<usize> {
-    node.field_value(name)
-        .and_then(|list| list.elements().get(index))
-        .map_or_else(|| field_span(node, name), |element| element.span.clone())
 }
 
 /// Whether `id` is kebab-case: lower-case ASCII letters and digits in words joined by single `-`.
@@ -115,81 +148,103 @@ fn to_kebab_case(id: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-impl Checker {
-    /// Registers an id; returns false (and reports) when it is malformed or already taken.
-    fn define(&mut self, id: &str, kind: IdKind, file: FileId, span: Range<usize>) -> bool {
+impl Checker<'_> {
+    fn span(&self, site: &Site) -> Range<usize> {
+        site.span(self.files)
+    }
+
+    /// Where `id` is defined so far, and as what.
+    fn defined(&self, map: &Map, id: &str) -> Option<(IdKind, Site)> {
+        if let Some(source) = map.sources.get(id) {
+            return Some((IdKind::Source, Site::at(&source.origin, "id")));
+        }
+        if let Some(actor) = map.actors.get(id) {
+            return Some((IdKind::Actor, Site::at(&actor.origin, "id")));
+        }
+        if let Some(claim) = map.claims.get(id) {
+            return Some((IdKind::Claim, Site::at(&claim.origin, "id")));
+        }
+        self.relation_ids
+            .get(id)
+            .map(|site| (IdKind::Relation, *site))
+    }
+
+    /// Checks an id before it is added to `map`; returns false (and reports) when it is taken.
+    fn define(&mut self, map: &Map, id: &str, kind: IdKind, site: Site) -> bool {
         if !is_kebab_case(id) {
             let suggestion = to_kebab_case(id);
             let mut diagnostic = Diagnostic::error(
                 "bad-id",
                 format!("`{id}` is not a valid id for {}", kind.with_article()),
             )
-            .at(file, span.clone(), "ids are kebab-case")
+            .at(site.file, self.span(&site), "ids are kebab-case")
             .note("ids use lower-case letters, digits and single hyphens: `us-gov`, `hrw-2020`");
             if !suggestion.is_empty() {
                 diagnostic = diagnostic.help(format!("write `{suggestion}`"));
             }
             self.errors.push(diagnostic);
         }
-        if let Some(first) = self.definitions.get(id) {
-            let message = if first.kind == kind {
+        if let Some((first_kind, first_site)) = self.defined(map, id) {
+            let message = if first_kind == kind {
                 format!("the {} id `{id}` is defined twice", kind.noun())
             } else {
                 format!(
                     "the id `{id}` is used by {} and by {}",
-                    first.kind.with_article(),
+                    first_kind.with_article(),
                     kind.with_article()
                 )
             };
-            self.errors.push(
-                Diagnostic::error("duplicate-id", message)
-                    .at(file, span, "defined again here")
-                    .also(
-                        first.file,
-                        first.span.clone(),
-                        format!("first defined here, as {}", first.kind.with_article()),
-                    )
-                    .help("ids are unique across the whole map; rename one of them"),
-            );
+            let diagnostic = Diagnostic::error("duplicate-id", message)
+                .at(site.file, self.span(&site), "defined again here")
+                .also(
+                    first_site.file,
+                    self.span(&first_site),
+                    format!("first defined here, as {}", first_kind.with_article()),
+                )
+                .help("ids are unique across the whole map; rename one of them");
+            self.errors.push(diagnostic);
             return false;
         }
-        self.definitions
-            .insert(id.to_owned(), Definition { kind, file, span });
+        if kind == IdKind::Relation {
+            self.relation_ids.insert(id.to_owned(), site);
+        }
         true
     }
 
-    /// Resolves a reference to an id of `kind`, reporting a missing or mistyped one.
+    /// Resolves a reference: `lookup` is the index found for `id` among the ids of `kind`
+    /// (`known`, used only for the hint). Reports a missing or mistyped reference.
     fn resolve<'k>(
         &mut self,
+        map: &Map,
         id: &str,
         kind: IdKind,
         known: impl IntoIterator<Item = &'k str>,
         lookup: Option<usize>,
-        site: Site<'_>,
+        site: &Site,
     ) -> Option<usize> {
-        let Site { file, span, field } = site;
         if lookup.is_some() {
             return lookup;
         }
         if self.broken_ids.contains(id) {
             return None; // already reported where that record is written
         }
-        let diagnostic = match self.definitions.get(id) {
-            Some(other) if other.kind != kind => Diagnostic::error(
+        let span = self.span(site);
+        let diagnostic = match self.defined(map, id) {
+            Some((other_kind, other_site)) if other_kind != kind => Diagnostic::error(
                 "wrong-reference-kind",
                 format!(
                     "`{id}` is {}, not {}",
-                    other.kind.with_article(),
+                    other_kind.with_article(),
                     kind.with_article()
                 ),
             )
             .at(
-                file,
+                site.file,
                 span,
-                format!("`{field}` needs {}", kind.with_article()),
+                format!("`{}` needs {}", site.field, kind.with_article()),
             )
-            .also(other.file, other.span.clone(), "defined here")
-            .help(match (field, other.kind) {
+            .also(other_site.file, self.span(&other_site), "defined here")
+            .help(match (site.field, other_kind) {
                 ("undercuts", IdKind::Claim) => {
                     "`undercuts` attacks a relation; to attack the claim itself, use `rebuts`"
                         .to_owned()
@@ -199,7 +254,7 @@ impl Checker {
             _ => {
                 let diagnostic =
                     Diagnostic::error("unknown-reference", format!("no {} `{id}`", kind.noun()))
-                        .at(file, span, format!("unknown {}", kind.noun()));
+                        .at(site.file, span, format!("unknown {}", kind.noun()));
                 match crate::suggest::closest(id, known) {
                     Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
                     None => diagnostic.help(format!(
@@ -213,16 +268,15 @@ impl Checker {
         None
     }
 
-    fn date(&mut self, text: Option<&str>, file: FileId, span: Range<usize>) -> Option<Date> {
+    fn date(&mut self, text: Option<&str>, site: Site) -> Option<Date> {
         let text = text?;
         match Date::parse(text) {
             Ok(date) => Some(date),
             Err(message) => {
-                self.errors.push(
-                    Diagnostic::error("bad-date", message)
-                        .at(file, span, "not a valid date")
-                        .help("write dates as \"YYYY-MM-DD\", e.g. \"2020-09-18\""),
-                );
+                let diagnostic = Diagnostic::error("bad-date", message)
+                    .at(site.file, self.span(&site), "not a valid date")
+                    .help("write dates as \"YYYY-MM-DD\", e.g. \"2020-09-18\"");
+                self.errors.push(diagnostic);
                 None
             }
         }
@@ -250,7 +304,7 @@ fn actor_kind(doc: ActorKindDoc) -> ActorKind {
 fn origin<T>(record: &Record<T>) -> Origin {
     Origin {
         file: record.file,
-        span: record.node.span.clone(),
+        span: record.span.clone(),
     }
 }
 
@@ -260,212 +314,274 @@ pub(super) fn validate(
     files: Vec<MapFile>,
 ) -> (Map, Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut checker = Checker {
+        files: &files,
         errors: Vec::new(),
-        definitions: HashMap::new(),
+        relation_ids: HashMap::new(),
         broken_ids: records
             .iter()
             .flat_map(|file| file.broken_ids.iter().cloned())
             .collect(),
     };
-    let mut map = Map {
-        files,
-        ..Map::default()
-    };
+    let mut map = Map::default();
+
+    let mut all_sources = Vec::new();
+    let mut all_actors = Vec::new();
+    let mut all_claims = Vec::new();
+    let mut per_file_relations = Vec::new();
+    let mut all_expectations = Vec::new();
+    for file in records {
+        all_sources.extend(file.sources);
+        all_actors.extend(file.actors);
+        all_claims.extend(file.claims);
+        per_file_relations.push(file.relations);
+        all_expectations.extend(file.expectations);
+    }
 
     // Sources and actors first: claims refer to them.
-    for file in &records {
-        for record in &file.sources {
-            let doc = &record.doc;
-            if !checker.define(
-                &doc.id,
-                IdKind::Source,
-                record.file,
-                field_span(&record.node, "id"),
-            ) {
-                continue;
-            }
-            let date = checker.date(
-                doc.date.as_deref(),
-                record.file,
-                field_span(&record.node, "date"),
-            );
-            map.sources.insert(
-                doc.id.clone(),
-                Source {
-                    id: doc.id.clone(),
-                    title: doc.title.clone(),
-                    publisher: doc.publisher.clone(),
-                    authors: doc.authors.clone(),
-                    url: doc.url.clone(),
-                    date,
-                    archive: doc.archive.clone(),
-                    origin: origin(record),
-                },
-            );
+    for record in all_sources {
+        if !checker.define(
+            &map,
+            &record.doc.id,
+            IdKind::Source,
+            Site::field(&record, "id"),
+        ) {
+            continue;
         }
+        let date = checker.date(record.doc.date.as_deref(), Site::field(&record, "date"));
+        let origin = origin(&record);
+        let doc = record.doc;
+        map.sources.insert(
+            doc.id.clone(),
+            Source {
+                id: doc.id,
+                title: doc.title,
+                publisher: doc.publisher,
+                authors: doc.authors,
+                url: doc.url,
+                date,
+                archive: doc.archive,
+                origin,
+            },
+        );
     }
-    let mut actor_records = Vec::new();
-    for file in &records {
-        for record in &file.actors {
-            let doc = &record.doc;
-            if !checker.define(
-                &doc.id,
-                IdKind::Actor,
-                record.file,
-                field_span(&record.node, "id"),
-            ) {
-                continue;
-            }
-            map.actors.insert(
-                doc.id.clone(),
-                Actor {
-                    id: doc.id.clone(),
-                    name: doc.name.clone(),
-                    kind: actor_kind(doc.kind),
-                    member_of: None,
-                    role: doc.role.clone(),
-                    note: doc.note.clone(),
-                    origin: origin(record),
-                },
-            );
-            actor_records.push(record);
+    let mut member_of = Vec::new();
+    for record in all_actors {
+        if !checker.define(
+            &map,
+            &record.doc.id,
+            IdKind::Actor,
+            Site::field(&record, "id"),
+        ) {
+            continue;
         }
+        let origin = origin(&record);
+        let site = Site::field(&record, "member_of");
+        let doc: ActorDoc = record.doc;
+        member_of.push(doc.member_of.map(|parent| (parent, site)));
+        map.actors.insert(
+            doc.id.clone(),
+            Actor {
+                id: doc.id,
+                name: doc.name,
+                kind: actor_kind(doc.kind),
+                member_of: None,
+                role: doc.role,
+                note: doc.note,
+                origin,
+            },
+        );
     }
-    // Claim ids, then relation ids, are defined before any reference is resolved, so that a
-    // reference may point forward or into another file.
-    let mut claim_records = Vec::new();
-    for file in &records {
-        for record in &file.claims {
-            if checker.define(
-                &record.doc.id,
-                IdKind::Claim,
-                record.file,
-                field_span(&record.node, "id"),
-            ) {
-                claim_records.push(record);
-            }
-        }
-    }
-    let claim_positions: HashMap<&str, usize> = claim_records
-        .iter()
-        .enumerate()
-        .map(|(i, record)| (record.doc.id.as_str(), i))
-        .collect();
+    resolve_member_of(&mut checker, &mut map, member_of);
 
-    resolve_member_of(&mut checker, &mut map, &actor_records);
-
-    for record in &claim_records {
-        let doc = &record.doc;
-        let file = record.file;
-        let actor = checker
-            .resolve(
-                &doc.actor,
-                IdKind::Actor,
-                map.actors.keys().map(String::as_str),
-                map.actors.get_index_of(doc.actor.as_str()),
-                Site {
-                    file,
-                    span: field_span(&record.node, "actor"),
-                    field: "actor",
-                },
-            )
-            .map(ActorIx::new);
-        let source = checker
-            .resolve(
-                &doc.source,
-                IdKind::Source,
-                map.sources.keys().map(String::as_str),
-                map.sources.get_index_of(doc.source.as_str()),
-                Site {
-                    file,
-                    span: field_span(&record.node, "source"),
-                    field: "source",
-                },
-            )
-            .map(SourceIx::new);
-        let mut about = Vec::with_capacity(doc.about.len());
-        for (i, id) in doc.about.iter().enumerate() {
-            let resolved = checker.resolve(
-                id,
-                IdKind::Actor,
-                map.actors.keys().map(String::as_str),
-                map.actors.get_index_of(id.as_str()),
-                Site {
-                    file,
-                    span: element_span(&record.node, "about", i),
-                    field: "about",
-                },
-            );
-            if let Some(ix) = resolved {
-                about.push(ActorIx::new(ix));
-            }
+    // All claims are added before any is resolved, so that a reference may point forward or
+    // into another file. Their references wait in `pending` (moved, not copied).
+    let mut pending = Vec::with_capacity(all_claims.len());
+    for record in all_claims {
+        if !checker.define(
+            &map,
+            &record.doc.id,
+            IdKind::Claim,
+            Site::field(&record, "id"),
+        ) {
+            continue;
         }
-        let written_date =
-            checker.date(doc.date.as_deref(), file, field_span(&record.node, "date"));
-        let date = written_date.or_else(|| source.and_then(|s| map.source(s).date));
+        let origin = origin(&record);
+        let doc = record.doc;
+        pending.push(PendingClaim {
+            actor: doc.actor,
+            source: doc.source,
+            about: doc.about,
+            date: doc.date,
+            supports: doc.supports,
+            rebuts: doc.rebuts,
+            undercuts: doc.undercuts,
+        });
         map.claims.insert(
             doc.id.clone(),
             Claim {
-                id: doc.id.clone(),
-                // Placeholders only when an error was reported: the map is then discarded.
-                actor: actor.unwrap_or(ActorIx(0)),
-                text: doc.text.clone(),
-                quote: doc.quote.clone(),
-                source: source.unwrap_or(SourceIx(0)),
-                date,
-                tags: doc.tags.clone(),
-                about,
-                note: doc.note.clone(),
-                origin: origin(record),
+                id: doc.id,
+                // Placeholders until resolved below; they stay only when an error was reported,
+                // and the map is then discarded.
+                actor: ActorIx(0),
+                text: doc.text,
+                quote: doc.quote,
+                source: SourceIx(0),
+                date: None,
+                tags: doc.tags,
+                about: Vec::new(),
+                note: doc.note,
+                origin,
             },
         );
     }
 
-    let drafts = relation_drafts(&mut checker, &records, &claim_records, &claim_positions);
+    let mut drafts = Vec::new();
+    let mut claims = pending.into_iter().enumerate().peekable();
+    for (file_index, relations) in per_file_relations.into_iter().enumerate() {
+        // This file's claims (with their inline relations), then its `relations` section.
+        while let Some((position, claim)) =
+            claims.next_if(|(position, _)| map.claims[*position].origin.file.index() == file_index)
+        {
+            resolve_claim(
+                &mut checker,
+                &mut map,
+                claim,
+                ClaimIx::new(position),
+                &mut drafts,
+            );
+        }
+        section_relations(&mut checker, &map, relations, &mut drafts);
+    }
     resolve_relations(&mut checker, &mut map, drafts);
-    resolve_expectations(&mut checker, &mut map, &records);
+    resolve_expectations(&mut checker, &mut map, all_expectations);
 
     let warnings = if checker.errors.is_empty() {
-        warnings(&map, &claim_records)
+        warnings(&map, &files)
     } else {
         Vec::new()
     };
-    (map, checker.errors, warnings)
+    let errors = checker.errors;
+    map.files = files;
+    (map, errors, warnings)
+}
+
+/// The references of a claim, as written, until they are resolved.
+struct PendingClaim {
+    actor: String,
+    source: String,
+    about: Vec<String>,
+    date: Option<String>,
+    supports: Vec<String>,
+    rebuts: Vec<String>,
+    undercuts: Vec<String>,
+}
+
+/// Resolves one claim's references in place; its inline relations become drafts.
+fn resolve_claim(
+    checker: &mut Checker<'_>,
+    map: &mut Map,
+    pending: PendingClaim,
+    claim: ClaimIx,
+    drafts: &mut Vec<Draft>,
+) {
+    let origin = map.claim(claim).origin.clone();
+    let site = |field| Site::at(&origin, field);
+    let element = |field, index| Site {
+        element: offset32(index),
+        ..Site::at(&origin, field)
+    };
+    let actor = checker.resolve(
+        map,
+        &pending.actor,
+        IdKind::Actor,
+        map.actors.keys().map(String::as_str),
+        map.actors.get_index_of(pending.actor.as_str()),
+        &site("actor"),
+    );
+    let source = checker.resolve(
+        map,
+        &pending.source,
+        IdKind::Source,
+        map.sources.keys().map(String::as_str),
+        map.sources.get_index_of(pending.source.as_str()),
+        &site("source"),
+    );
+    let mut about = Vec::with_capacity(pending.about.len());
+    for (i, id) in pending.about.iter().enumerate() {
+        let resolved = checker.resolve(
+            map,
+            id,
+            IdKind::Actor,
+            map.actors.keys().map(String::as_str),
+            map.actors.get_index_of(id.as_str()),
+            &element("about", i),
+        );
+        about.extend(resolved.map(ActorIx::new));
+    }
+    let written_date = checker.date(pending.date.as_deref(), site("date"));
+    let source = source.map(SourceIx::new);
+    let date = written_date.or_else(|| source.and_then(|s| map.source(s).date));
+    let lists = [
+        ("supports", RelationKind::Supports, pending.supports),
+        ("rebuts", RelationKind::Rebuts, pending.rebuts),
+        ("undercuts", RelationKind::Undercuts, pending.undercuts),
+    ];
+    for (field, kind, targets) in lists {
+        for (i, target_id) in targets.into_iter().enumerate() {
+            drafts.push(Draft {
+                id: None,
+                from: Some(claim),
+                kind,
+                target_id,
+                target_site: element(field, i),
+                note: None,
+                origin: origin.clone(),
+            });
+        }
+    }
+    let resolved = &mut map.claims[claim.index()];
+    if let Some(actor) = actor {
+        resolved.actor = ActorIx::new(actor);
+    }
+    if let Some(source) = source {
+        resolved.source = source;
+    }
+    resolved.about = about;
+    resolved.date = date;
 }
 
 fn resolve_member_of(
-    checker: &mut Checker,
+    checker: &mut Checker<'_>,
     map: &mut Map,
-    actor_records: &[&Record<super::schema::ActorDoc>],
+    member_of: Vec<Option<(String, Site)>>,
 ) {
-    for (position, record) in actor_records.iter().enumerate() {
-        let Some(parent_id) = &record.doc.member_of else {
+    let mut sites = Vec::with_capacity(member_of.len());
+    for (position, entry) in member_of.into_iter().enumerate() {
+        let Some((parent_id, site)) = entry else {
+            sites.push(None);
             continue;
         };
-        let span = field_span(&record.node, "member_of");
-        if *parent_id == record.doc.id {
-            checker.errors.push(
-                Diagnostic::error(
-                    "member-of-cycle",
-                    format!("actor `{parent_id}` is a member of itself"),
-                )
-                .at(record.file, span, "points back at this actor")
-                .help("remove `member_of`, or name the organisation it belongs to"),
-            );
+        if parent_id == map.actors[position].id {
+            let diagnostic = Diagnostic::error(
+                "member-of-cycle",
+                format!("actor `{parent_id}` is a member of itself"),
+            )
+            .at(site.file, checker.span(&site), "points back at this actor")
+            .help("remove `member_of`, or name the organisation it belongs to");
+            checker.errors.push(diagnostic);
+            sites.push(None);
             continue;
         }
         let parent = checker.resolve(
-            parent_id,
+            map,
+            &parent_id,
             IdKind::Actor,
             map.actors.keys().map(String::as_str),
             map.actors.get_index_of(parent_id.as_str()),
-            Site {
-                file: record.file,
-                span,
-                field: "member_of",
-            },
+            &site,
         );
         map.actors[position].member_of = parent.map(ActorIx::new);
+        sites.push(Some(site));
     }
     // Cycles: walk up from every actor; colour 1 = on the current path, 2 = known acyclic.
     let mut colour = vec![0u8; map.actors.len()];
@@ -477,34 +593,23 @@ fn resolve_member_of(
                 2 => break,
                 1 => {
                     let cycle_start = path.iter().position(|&a| a == actor).unwrap_or(0);
-                    let cycle = &path[cycle_start..];
+                    let mut cycle: Vec<usize> = path[cycle_start..].to_vec();
+                    // Start the report at the earliest actor, for stable output.
                     let first = cycle.iter().copied().min().unwrap_or(actor);
-                    let record = actor_records[first];
-                    let names: Vec<&str> = cycle
-                        .iter()
-                        .chain(std::iter::once(&actor))
-                        .map(|&a| map.actors[a].id.as_str())
-                        .collect();
-                    // Rotate so the report starts at the smallest member, for stable output.
                     let rotation = cycle.iter().position(|&a| a == first).unwrap_or(0);
-                    let mut ordered: Vec<&str> = names[..names.len() - 1].to_vec();
-                    ordered.rotate_left(rotation);
-                    ordered.push(ordered[0]);
-                    checker.errors.push(
-                        Diagnostic::error(
+                    cycle.rotate_left(rotation);
+                    cycle.push(first);
+                    let names: Vec<&str> =
+                        cycle.iter().map(|&a| map.actors[a].id.as_str()).collect();
+                    if let Some(Some(site)) = sites.get(first) {
+                        let diagnostic = Diagnostic::error(
                             "member-of-cycle",
-                            format!(
-                                "`member_of` goes round in a circle: {}",
-                                ordered.join(" → ")
-                            ),
+                            format!("`member_of` goes round in a circle: {}", names.join(" → ")),
                         )
-                        .at(
-                            record.file,
-                            field_span(&record.node, "member_of"),
-                            "part of the cycle",
-                        )
-                        .help("an actor cannot belong, even indirectly, to one of its own members"),
-                    );
+                        .at(site.file, checker.span(site), "part of the cycle")
+                        .help("an actor cannot belong, even indirectly, to one of its own members");
+                        checker.errors.push(diagnostic);
+                    }
                     break;
                 }
                 _ => {
@@ -520,182 +625,143 @@ fn resolve_member_of(
     }
 }
 
-fn relation_drafts(
-    checker: &mut Checker,
-    records: &[FileRecords],
-    claim_records: &[&Record<super::schema::ClaimDoc>],
-    claim_positions: &HashMap<&str, usize>,
-) -> Vec<Draft> {
-    let mut drafts = Vec::new();
-    let mut claim_iter = claim_records.iter().enumerate().peekable();
-    for (file_index, file) in records.iter().enumerate() {
-        // Inline relations of this file's claims, in claim order, then its `relations` section.
-        while let Some((position, record)) =
-            claim_iter.next_if(|(_, record)| record.file.index() == file_index)
-        {
-            let doc = &record.doc;
-            let lists = [
-                ("supports", RelationKind::Supports, &doc.supports),
-                ("rebuts", RelationKind::Rebuts, &doc.rebuts),
-                ("undercuts", RelationKind::Undercuts, &doc.undercuts),
-            ];
-            for (field, kind, targets) in lists {
-                for (i, target) in targets.iter().enumerate() {
-                    let span = element_span(&record.node, field, i);
-                    drafts.push(Draft {
-                        id: None,
-                        from: Some(ClaimIx::new(position)),
-                        kind,
-                        target_id: target.clone(),
-                        target_span: span.clone(),
-                        note: None,
-                        origin: Origin {
-                            file: record.file,
-                            span,
-                        },
-                    });
-                }
-            }
-        }
-        for record in &file.relations {
-            let doc = &record.doc;
-            let written: Vec<(&str, RelationKind, &String)> = [
-                ("supports", RelationKind::Supports, doc.supports.as_ref()),
-                ("rebuts", RelationKind::Rebuts, doc.rebuts.as_ref()),
-                ("undercuts", RelationKind::Undercuts, doc.undercuts.as_ref()),
-            ]
-            .into_iter()
-            .filter_map(|(field, kind, target)| target.map(|t| (field, kind, t)))
-            .collect();
-            let (field, kind, target) = match written.as_slice() {
-                [one] => *one,
-                [] => {
-                    checker.errors.push(
-                        Diagnostic::error("relation-without-kind", "this relation does not say how it relates")
-                            .at(record.file, record.node.span.clone(), "no `supports`, `rebuts` or `undercuts`")
-                            .help("add one of `supports: \"claim-id\"`, `rebuts: \"claim-id\"`, `undercuts: \"relation-id\"`"),
-                    );
-                    continue;
-                }
-                [first, second, ..] => {
-                    checker.errors.push(
-                        Diagnostic::error(
-                            "relation-with-several-kinds",
-                            format!(
-                                "this relation is written both as `{}` and as `{}`",
-                                first.0, second.0
-                            ),
-                        )
-                        .at(
-                            record.file,
-                            field_span(&record.node, second.0),
-                            "second kind",
-                        )
-                        .also(record.file, field_span(&record.node, first.0), "first kind")
-                        .help(
-                            "a relation record has exactly one kind; write one record per relation",
-                        ),
-                    );
-                    continue;
-                }
-            };
-            if let Some(id) = &doc.id {
-                if !checker.define(
-                    id,
-                    IdKind::Relation,
-                    record.file,
-                    field_span(&record.node, "id"),
-                ) {
-                    continue;
-                }
-            }
-            let from = checker
-                .resolve(
-                    &doc.from,
-                    IdKind::Claim,
-                    claim_records.iter().map(|r| r.doc.id.as_str()),
-                    claim_positions.get(doc.from.as_str()).copied(),
-                    Site {
-                        file: record.file,
-                        span: field_span(&record.node, "from"),
-                        field: "from",
-                    },
+/// The records of a `relations` section become drafts.
+fn section_relations(
+    checker: &mut Checker<'_>,
+    map: &Map,
+    relations: Vec<Record<super::schema::RelationDoc>>,
+    drafts: &mut Vec<Draft>,
+) {
+    for record in relations {
+        let doc = &record.doc;
+        let written: Vec<(&'static str, RelationKind, &String)> = [
+            ("supports", RelationKind::Supports, doc.supports.as_ref()),
+            ("rebuts", RelationKind::Rebuts, doc.rebuts.as_ref()),
+            ("undercuts", RelationKind::Undercuts, doc.undercuts.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(field, kind, target)| target.map(|t| (field, kind, t)))
+        .collect();
+        let (field, kind, target) = match written.as_slice() {
+            [one] => *one,
+            [] => {
+                let diagnostic = Diagnostic::error(
+                    "relation-without-kind",
+                    "this relation does not say how it relates",
                 )
-                .map(ClaimIx::new);
-            drafts.push(Draft {
-                id: doc.id.clone(),
-                from,
-                kind,
-                target_id: target.clone(),
-                target_span: field_span(&record.node, field),
-                note: doc.note.clone(),
-                origin: origin(record),
-            });
+                .at(
+                    record.file,
+                    record.span.clone(),
+                    "no `supports`, `rebuts` or `undercuts`",
+                )
+                .help(
+                    "add one of `supports: \"claim-id\"`, `rebuts: \"claim-id\"`, \
+                     `undercuts: \"relation-id\"`",
+                );
+                checker.errors.push(diagnostic);
+                continue;
+            }
+            [first, second, ..] => {
+                let (second_site, first_site) = (
+                    Site::field(&record, second.0),
+                    Site::field(&record, first.0),
+                );
+                let diagnostic = Diagnostic::error(
+                    "relation-with-several-kinds",
+                    format!(
+                        "this relation is written both as `{}` and as `{}`",
+                        first.0, second.0
+                    ),
+                )
+                .at(record.file, checker.span(&second_site), "second kind")
+                .also(record.file, checker.span(&first_site), "first kind")
+                .help("a relation record has exactly one kind; write one record per relation");
+                checker.errors.push(diagnostic);
+                continue;
+            }
+        };
+        if let Some(id) = &doc.id {
+            if !checker.define(map, id, IdKind::Relation, Site::field(&record, "id")) {
+                continue;
+            }
         }
+        let from = checker
+            .resolve(
+                map,
+                &doc.from,
+                IdKind::Claim,
+                map.claims.keys().map(String::as_str),
+                map.claims.get_index_of(doc.from.as_str()),
+                &Site::field(&record, "from"),
+            )
+            .map(ClaimIx::new);
+        let target_id = target.clone();
+        let target_site = Site::field(&record, field);
+        let origin = origin(&record);
+        drafts.push(Draft {
+            id: record.doc.id,
+            from,
+            kind,
+            target_id,
+            target_site,
+            note: record.doc.note,
+            origin,
+        });
     }
-    drafts
 }
 
-fn resolve_relations(checker: &mut Checker, map: &mut Map, drafts: Vec<Draft>) {
+fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft>) {
     let relation_positions: HashMap<String, usize> = drafts
         .iter()
         .enumerate()
         .filter_map(|(i, draft)| draft.id.clone().map(|id| (id, i)))
         .collect();
-    let relation_ids: Vec<String> = drafts.iter().filter_map(|d| d.id.clone()).collect();
     let mut resolved = Vec::with_capacity(drafts.len());
-    let mut seen: HashMap<(ClaimIx, RelationKind, Target), (FileId, Range<usize>)> = HashMap::new();
+    let mut seen: HashMap<(ClaimIx, RelationKind, Target), Site> = HashMap::new();
+    map.relations.reserve(drafts.len());
     for (position, draft) in drafts.into_iter().enumerate() {
-        let file = draft.origin.file;
+        let site = &draft.target_site;
         let target = match draft.kind {
             RelationKind::Undercuts => checker
                 .resolve(
+                    map,
                     &draft.target_id,
                     IdKind::Relation,
-                    relation_ids.iter().map(String::as_str),
+                    relation_positions.keys().map(String::as_str),
                     relation_positions.get(&draft.target_id).copied(),
-                    Site {
-                        file,
-                        span: draft.target_span.clone(),
-                        field: "undercuts",
-                    },
+                    site,
                 )
                 .map(|ix| Target::Relation(RelationIx::new(ix))),
             _ => checker
                 .resolve(
+                    map,
                     &draft.target_id,
                     IdKind::Claim,
                     map.claims.keys().map(String::as_str),
                     map.claims.get_index_of(draft.target_id.as_str()),
-                    Site {
-                        file,
-                        span: draft.target_span.clone(),
-                        field: draft.kind.as_str(),
-                    },
+                    site,
                 )
                 .map(|ix| Target::Claim(ClaimIx::new(ix))),
         };
         let ok = match (draft.from, target) {
             (Some(from), Some(target)) => {
-                if target == Target::Claim(from) {
-                    checker.errors.push(
+                let error = if target == Target::Claim(from) {
+                    Some(
                         Diagnostic::error(
                             "self-relation",
                             format!("claim `{}` {} itself", map.claim(from).id, draft.kind),
                         )
-                        .at(file, draft.target_span.clone(), "the claim's own id")
+                        .at(site.file, checker.span(site), "the claim's own id")
                         .help("a claim can only support or rebut another claim"),
-                    );
-                    false
+                    )
                 } else if target == Target::Relation(RelationIx::new(position)) {
-                    checker.errors.push(
+                    Some(
                         Diagnostic::error("self-relation", "this relation undercuts itself")
-                            .at(file, draft.target_span.clone(), "its own id")
+                            .at(site.file, checker.span(site), "its own id")
                             .help("an undercut attacks another relation"),
-                    );
-                    false
-                } else if let Some((first_file, first)) = seen.get(&(from, draft.kind, target)) {
-                    checker.errors.push(
+                    )
+                } else if let Some(first) = seen.get(&(from, draft.kind, target)) {
+                    Some(
                         Diagnostic::error(
                             "duplicate-relation",
                             format!(
@@ -705,18 +771,17 @@ fn resolve_relations(checker: &mut Checker, map: &mut Map, drafts: Vec<Draft>) {
                                 draft.target_id
                             ),
                         )
-                        .at(file, draft.target_span.clone(), "stated again here")
-                        .also(*first_file, first.clone(), "first stated here")
+                        .at(site.file, checker.span(site), "stated again here")
+                        .also(first.file, checker.span(first), "first stated here")
                         .help("remove one of the two"),
-                    );
-                    false
+                    )
                 } else {
-                    seen.insert(
-                        (from, draft.kind, target),
-                        (file, draft.target_span.clone()),
-                    );
-                    true
-                }
+                    seen.insert((from, draft.kind, target), draft.target_site);
+                    None
+                };
+                let ok = error.is_none();
+                checker.errors.extend(error);
+                ok
             }
             _ => false,
         };
@@ -747,8 +812,15 @@ fn resolve_relations(checker: &mut Checker, map: &mut Map, drafts: Vec<Draft>) {
                 let relation = &map.relations[start];
                 checker.errors.push(
                     Diagnostic::error("undercut-cycle", "undercuts go round in a circle")
-                        .at(relation.origin.file, relation.origin.span.clone(), "this undercut is attacked by the relation it attacks, directly or not")
-                        .help("an undercut must, in the end, attack a support or rebuttal between claims"),
+                        .at(
+                            relation.origin.file,
+                            relation.origin.span.clone(),
+                            "this undercut is attacked by the relation it attacks, directly or not",
+                        )
+                        .help(
+                            "an undercut must, in the end, attack a support or rebuttal between \
+                             claims",
+                        ),
                 );
                 break;
             }
@@ -757,48 +829,47 @@ fn resolve_relations(checker: &mut Checker, map: &mut Map, drafts: Vec<Draft>) {
     }
 }
 
-fn resolve_expectations(checker: &mut Checker, map: &mut Map, records: &[FileRecords]) {
-    for file in records {
-        for record in &file.expectations {
-            let doc = &record.doc;
-            let claim = checker.resolve(
-                &doc.claim,
-                IdKind::Claim,
-                map.claims.keys().map(String::as_str),
-                map.claims.get_index_of(doc.claim.as_str()),
-                Site {
-                    file: record.file,
-                    span: field_span(&record.node, "claim"),
-                    field: "claim",
-                },
-            );
-            let Some(claim) = claim else { continue };
-            map.expectations.push(Expectation {
-                claim: ClaimIx::new(claim),
-                semantics: match doc.semantics {
-                    SemanticsDoc::Grounded => ExpectedSemantics::Grounded,
-                    SemanticsDoc::Complete => ExpectedSemantics::Complete,
-                    SemanticsDoc::Preferred => ExpectedSemantics::Preferred,
-                    SemanticsDoc::Stable => ExpectedSemantics::Stable,
-                },
-                support: match doc.support {
-                    SupportDoc::None => ExpectedSupport::None,
-                    SupportDoc::Deductive => ExpectedSupport::Deductive,
-                    SupportDoc::Necessary => ExpectedSupport::Necessary,
-                },
-                status: match doc.status {
-                    StatusDoc::In => ExpectedStatus::In,
-                    StatusDoc::Out => ExpectedStatus::Out,
-                    StatusDoc::Undec => ExpectedStatus::Undec,
-                },
-                origin: origin(record),
-            });
-        }
+fn resolve_expectations(
+    checker: &mut Checker<'_>,
+    map: &mut Map,
+    records: Vec<Record<super::schema::ExpectationDoc>>,
+) {
+    for record in records {
+        let doc = &record.doc;
+        let claim = checker.resolve(
+            map,
+            &doc.claim,
+            IdKind::Claim,
+            map.claims.keys().map(String::as_str),
+            map.claims.get_index_of(doc.claim.as_str()),
+            &Site::field(&record, "claim"),
+        );
+        let Some(claim) = claim else { continue };
+        map.expectations.push(Expectation {
+            claim: ClaimIx::new(claim),
+            semantics: match doc.semantics {
+                SemanticsDoc::Grounded => ExpectedSemantics::Grounded,
+                SemanticsDoc::Complete => ExpectedSemantics::Complete,
+                SemanticsDoc::Preferred => ExpectedSemantics::Preferred,
+                SemanticsDoc::Stable => ExpectedSemantics::Stable,
+            },
+            support: match doc.support {
+                SupportDoc::None => ExpectedSupport::None,
+                SupportDoc::Deductive => ExpectedSupport::Deductive,
+                SupportDoc::Necessary => ExpectedSupport::Necessary,
+            },
+            status: match doc.status {
+                StatusDoc::In => ExpectedStatus::In,
+                StatusDoc::Out => ExpectedStatus::Out,
+                StatusDoc::Undec => ExpectedStatus::Undec,
+            },
+            origin: origin(&record),
+        });
     }
 }
 
 /// Findings that leave the map valid but look unfinished.
-fn warnings(map: &Map, claim_records: &[&Record<super::schema::ClaimDoc>]) -> Vec<Diagnostic> {
+fn warnings(map: &Map, files: &[MapFile]) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     let mut related = vec![false; map.claims.len()];
     for relation in &map.relations {
@@ -821,32 +892,32 @@ fn warnings(map: &Map, claim_records: &[&Record<super::schema::ClaimDoc>]) -> Ve
             actor_used[parent.index()] = true;
         }
     }
-    let mut by_claim: IndexMap<usize, Vec<Diagnostic>> = IndexMap::new();
-    for (position, record) in claim_records.iter().enumerate() {
-        let claim = &map.claims[position];
-        let id_span = field_span(&record.node, "id");
+    for (claim, related) in map.claims.values().zip(&related) {
+        let site = Site::at(&claim.origin, "id");
         if claim.quote.is_none() {
-            by_claim.entry(position).or_default().push(
+            warnings.push(
                 Diagnostic::warning(
                     "missing-quote",
                     format!("claim `{}` has no quote", claim.id),
                 )
-                .at(record.file, id_span.clone(), "no `quote`")
+                .at(site.file, site.span(files), "no `quote`")
                 .help("add `quote: \"...\"` with the source's own words, so readers can check it"),
             );
         }
-        if !related[position] {
-            by_claim.entry(position).or_default().push(
+        if !related {
+            warnings.push(
                 Diagnostic::warning(
                     "unrelated-claim",
-                    format!("claim `{}` neither supports nor rebuts anything, and nothing relates to it", claim.id),
+                    format!(
+                        "claim `{}` neither supports nor rebuts anything, and nothing relates to it",
+                        claim.id
+                    ),
                 )
-                .at(record.file, id_span, "an isolated claim")
+                .at(site.file, site.span(files), "an isolated claim")
                 .help("link it with `supports`, `rebuts` or `undercuts`, or remove it"),
             );
         }
     }
-    warnings.extend(by_claim.into_values().flatten());
     for (actor, used) in map.actors.values().zip(&actor_used) {
         if !used {
             warnings.push(

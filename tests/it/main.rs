@@ -6,5 +6,6 @@
 #![allow(unreachable_pub)]
 
 mod check;
+mod generate;
 mod solve;
 mod support;

@@ -5,6 +5,8 @@
 //! errors to stderr; a closed stdout pipe is not an error.
 
 mod check;
+mod eval;
+mod explain;
 mod generate;
 mod output;
 mod solve;
@@ -48,6 +50,10 @@ enum Command {
     Check(check::Args),
     /// Write a large, valid, realistic map (for benchmarks); same seed, same bytes.
     Generate(generate::Args),
+    /// The status of every claim under an argumentation semantics (IN, OUT, UNDEC).
+    Eval(eval::Args),
+    /// Why a claim is accepted, rejected or undecided, in plain words.
+    Explain(explain::Args),
     /// Answer an ICCMA problem (SE-PR, DC-CO, DS-ST, ...) on an argumentation framework file.
     Solve(solve::Args),
 }
@@ -65,6 +71,8 @@ pub(crate) fn main() -> ExitCode {
         Command::Check(args) => check::run(args, &context),
         Command::Generate(args) => generate::run(args, &context),
         Command::Solve(args) => solve::run(args, &context),
+        Command::Eval(args) => eval::run(args, &context),
+        Command::Explain(args) => explain::run(args, &context),
     };
     output::finish(result, &context)
 }

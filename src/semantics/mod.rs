@@ -17,6 +17,7 @@ pub mod explain;
 mod framework;
 mod grounded;
 pub mod iccma;
+pub mod map;
 mod sat;
 
 pub use framework::{Arg, ArgOutOfRange, ArgumentFramework};

@@ -7,5 +7,6 @@
 
 mod check;
 mod generate;
+mod semantics;
 mod solve;
 mod support;

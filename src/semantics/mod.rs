@@ -18,6 +18,7 @@ mod framework;
 mod grounded;
 pub mod iccma;
 pub mod map;
+pub mod random;
 mod sat;
 
 pub use framework::{Arg, ArgOutOfRange, ArgumentFramework};

@@ -5,6 +5,8 @@
 //! errors to stderr; a closed stdout pipe is not an error.
 
 mod check;
+mod eval;
+mod explain;
 mod generate;
 mod output;
 mod solve;
@@ -49,6 +51,10 @@ enum Command {
     Check(check::Args),
     /// Write a large, valid, realistic map (for benchmarks); same seed, same bytes.
     Generate(generate::Args),
+    /// The status of every claim under an argumentation semantics (IN, OUT, UNDEC).
+    Eval(eval::Args),
+    /// Why a claim is accepted, rejected or undecided, in plain words.
+    Explain(explain::Args),
     /// Answer an ICCMA problem (SE-PR, DC-CO, DS-ST, ...) on an argumentation framework file.
     Solve(solve::Args),
     /// Check that every quote occurs in the archived text of its source.
@@ -69,6 +75,8 @@ pub(crate) fn main() -> ExitCode {
         Command::Generate(args) => generate::run(args, &context),
         Command::Solve(args) => solve::run(args, &context),
         Command::Verify(args) => verify::run(args, &context),
+        Command::Eval(args) => eval::run(args, &context),
+        Command::Explain(args) => explain::run(args, &context),
     };
     output::finish(result, &context)
 }

@@ -13,14 +13,20 @@
 //! See `docs/semantics.md` for the definitions, the algorithms and the literature.
 
 pub mod bipolar;
+pub mod explain;
 mod framework;
 mod grounded;
 pub mod iccma;
+pub mod map;
+pub mod random;
 mod sat;
 
 pub use framework::{Arg, ArgOutOfRange, ArgumentFramework};
 pub use grounded::{GroundedTrace, NO_ARG, grounded_extension, grounded_labelling, grounded_trace};
-pub use sat::{Acceptance, credulous, extensions, ideal_extension, sceptical, some_extension};
+pub use sat::{
+    Acceptance, Evaluation, credulous, evaluate, extensions, ideal_extension, sceptical,
+    some_extension,
+};
 
 use std::fmt;
 use std::str::FromStr;

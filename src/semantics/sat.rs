@@ -41,6 +41,8 @@ struct Encoder<'a> {
     grounded: Labelling,
     /// False once a clause made the formula unsatisfiable at level 0.
     ok: bool,
+    /// A reusable clause buffer.
+    buf: Vec<Lit>,
 }
 
 impl<'a> Encoder<'a> {
@@ -52,11 +54,24 @@ impl<'a> Encoder<'a> {
     fn with_grounded(af: &'a ArgumentFramework, stable: bool, grounded: Labelling) -> Self {
         let mut solver = BasicSolver::default();
         let n = af.len();
+        // Arguments settled by the grounded labelling get no variables: their literals are the
+        // constant `truth` or its negation. Only the undecided part is encoded, and in it an
+        // OUT attacker can be dropped (it never blocks IN, never makes OUT) while an IN
+        // attacker cannot occur (it would have made the argument OUT).
+        let truth = Lit::new(solver.new_var_default(), true);
         let mut inl = Vec::with_capacity(n);
         let mut outl = Vec::with_capacity(n);
-        for _ in 0..n {
-            inl.push(Lit::new(solver.new_var_default(), true));
-            outl.push(Lit::new(solver.new_var_default(), true));
+        for &label in grounded.labels() {
+            let (i, o) = match label {
+                Label::In => (truth, !truth),
+                Label::Out => (!truth, truth),
+                Label::Undec => (
+                    Lit::new(solver.new_var_default(), true),
+                    Lit::new(solver.new_var_default(), true),
+                ),
+            };
+            inl.push(i);
+            outl.push(o);
         }
         let mut enc = Self {
             af,
@@ -65,31 +80,26 @@ impl<'a> Encoder<'a> {
             outl,
             grounded,
             ok: true,
+            buf: Vec::new(),
         };
+        enc.add(&[truth]);
         let mut clause = Vec::new();
         for a in af.args() {
             let ai = a as usize;
-            let (ia, oa) = (enc.inl[ai], enc.outl[ai]);
-            match enc.grounded.labels()[ai] {
-                Label::In => {
-                    enc.add(&[ia]);
-                    enc.add(&[!oa]);
-                }
-                Label::Out => {
-                    enc.add(&[oa]);
-                    enc.add(&[!ia]);
-                }
-                Label::Undec => {}
+            if enc.grounded.labels()[ai] != Label::Undec {
+                continue;
             }
+            let (ia, oa) = (enc.inl[ai], enc.outl[ai]);
             enc.add(&[!ia, !oa]);
             if stable {
                 enc.add(&[ia, oa]);
             }
-            let attackers = af.attackers(a);
+            let undecided = |b: &&Arg| enc.grounded.labels()[**b as usize] == Label::Undec;
+            let attackers: Vec<Arg> = af.attackers(a).iter().filter(undecided).copied().collect();
             // in(a) -> out(b) for every attacker b; (all attackers out) -> in(a).
             clause.clear();
             clause.push(ia);
-            for &b in attackers {
+            for &b in &attackers {
                 let ob = enc.outl[b as usize];
                 enc.add(&[!ia, ob]);
                 clause.push(!ob);
@@ -98,7 +108,7 @@ impl<'a> Encoder<'a> {
             // in(b) -> out(a) for every attacker b; out(a) -> some attacker in.
             clause.clear();
             clause.push(!oa);
-            for &b in attackers {
+            for &b in &attackers {
                 let ib = enc.inl[b as usize];
                 enc.add(&[!ib, oa]);
                 clause.push(ib);
@@ -110,9 +120,15 @@ impl<'a> Encoder<'a> {
 
     fn add(&mut self, lits: &[Lit]) {
         if self.ok {
-            let mut c = lits.to_vec();
-            self.ok = self.solver.add_clause_reuse(&mut c);
+            self.buf.clear();
+            self.buf.extend_from_slice(lits);
+            self.ok = self.solver.add_clause_reuse(&mut self.buf);
         }
+    }
+
+    /// Whether `a` is undecided in the grounded labelling (the only arguments with variables).
+    fn open(&self, a: Arg) -> bool {
+        self.grounded.labels()[a as usize] == Label::Undec
     }
 
     fn fresh(&mut self) -> Lit {
@@ -157,11 +173,15 @@ impl<'a> Encoder<'a> {
             grow.extend(
                 self.af
                     .args()
-                    .filter(|&b| !member[b as usize])
+                    .filter(|&b| !member[b as usize] && self.open(b))
                     .map(|b| self.inl[b as usize]),
             );
             self.add(&grow);
-            let mut assumptions: Vec<Lit> = ext.iter().map(|&a| self.inl[a as usize]).collect();
+            let mut assumptions: Vec<Lit> = ext
+                .iter()
+                .filter(|&&a| self.open(a))
+                .map(|&a| self.inl[a as usize])
+                .collect();
             assumptions.push(act);
             let next = self.solve(&assumptions);
             self.add(&[!act]);
@@ -230,7 +250,7 @@ impl<'a> Encoder<'a> {
         let clause: Vec<Lit> = self
             .af
             .args()
-            .filter(|&a| !member[a as usize])
+            .filter(|&a| !member[a as usize] && self.open(a))
             .map(|a| self.inl[a as usize])
             .collect();
         self.add(&clause);
@@ -316,7 +336,7 @@ fn semi_stable_extensions(af: &ArgumentFramework) -> Vec<Vec<Arg>> {
         // From now on, only ranges that are not subsets of this one.
         let grow: Vec<Lit> = af
             .args()
-            .filter(|&b| !range[b as usize])
+            .filter(|&b| !range[b as usize] && enc.open(b))
             .flat_map(|b| [enc.inl[b as usize], enc.outl[b as usize]])
             .collect();
         enc.add(&grow);
@@ -527,6 +547,179 @@ pub fn ideal_extension(af: &ArgumentFramework) -> Vec<Arg> {
         }
         if !changed {
             return af.args().filter(|&a| set[a as usize]).collect();
+        }
+    }
+}
+
+/// A preferred extension that does not attack `a` (so `a` is not OUT in its labelling), or
+/// `None` if every preferred extension attacks `a`. Same counter-example loop as
+/// [`sceptical`] for preferred semantics, on `out(a)` instead of `in(a)`.
+fn preferred_not_attacking(af: &ArgumentFramework, a: Arg) -> Option<Vec<Arg>> {
+    let ai = a as usize;
+    let mut enc = Encoder::new(af, false);
+    match enc.grounded.labels()[ai] {
+        // The grounded extension attacks `a`, and so does every complete extension.
+        Label::Out => return None,
+        // Every preferred extension contains `a`, hence does not attack it.
+        Label::In => {
+            let g = enc.grounded.in_args();
+            return Some(enc.maximise(g));
+        }
+        Label::Undec => {}
+    }
+    let not_out = !enc.outl[ai];
+    while let Some(e) = enc.solve(&[not_out]) {
+        let p = enc.maximise(e);
+        if !p.iter().any(|&b| af.attacks(b, a)) {
+            return Some(p);
+        }
+        enc.block_subsets(&p);
+    }
+    None
+}
+
+/// The status of every argument under a semantics, as a student would read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    /// The semantics evaluated.
+    pub semantics: Semantics,
+    /// Per argument: IN if it is in every extension (sceptically accepted), OUT if it is
+    /// attacked by every extension (OUT in every labelling), UNDEC otherwise. For grounded and
+    /// ideal semantics this is the labelling of the one extension. All UNDEC when there is no
+    /// extension (stable semantics only; see `has_extension`).
+    pub labels: Vec<Label>,
+    /// Per argument: whether some extension contains it (credulous acceptance).
+    pub credulous: Vec<bool>,
+    /// Whether the semantics has at least one extension (always true except for stable).
+    pub has_extension: bool,
+}
+
+/// Evaluates every argument of `af` under `sem` (see [`Evaluation`]).
+///
+/// Grounded and complete cost O(n + m) plus, for complete, at most n SAT calls; preferred and
+/// stable ask the SAT solver a few questions per undecided argument.
+pub fn evaluate(af: &ArgumentFramework, sem: Semantics) -> Evaluation {
+    let n = af.len();
+    let grounded = grounded_labelling(af);
+    let unique = |labelling: Labelling| {
+        let credulous = labelling.labels().iter().map(|&l| l == Label::In).collect();
+        Evaluation {
+            semantics: sem,
+            labels: labelling.labels().to_vec(),
+            credulous,
+            has_extension: true,
+        }
+    };
+    match sem {
+        Semantics::Grounded => unique(grounded),
+        Semantics::Ideal => unique(Labelling::from_extension(af, &ideal_extension(af))),
+        Semantics::Complete | Semantics::Preferred | Semantics::Stable => {
+            let stable = sem == Semantics::Stable;
+            // Credulous acceptance of all arguments at once: ask for an extension with an
+            // argument not yet known to be credulously accepted, until there is none.
+            let mut enc = Encoder::with_grounded(af, stable, grounded.clone());
+            let mut credulous = vec![false; n];
+            let mut has_extension = false;
+            loop {
+                let act = enc.fresh();
+                let mut clause = vec![!act];
+                clause.extend(
+                    af.args()
+                        .filter(|&a| !credulous[a as usize])
+                        .map(|a| enc.inl[a as usize]),
+                );
+                enc.add(&clause);
+                let found = enc.solve(&[act]);
+                enc.add(&[!act]);
+                match found {
+                    Some(e) => {
+                        has_extension = true;
+                        for a in e {
+                            credulous[a as usize] = true;
+                        }
+                    }
+                    None => break,
+                }
+            }
+            if !has_extension {
+                has_extension = enc.solve(&[]).is_some();
+            }
+            if !has_extension {
+                return Evaluation {
+                    semantics: sem,
+                    labels: vec![Label::Undec; n],
+                    credulous,
+                    has_extension,
+                };
+            }
+            let labels = match sem {
+                // The grounded labelling is the least complete labelling: IN (OUT) in every
+                // complete labelling exactly when IN (OUT) in the grounded one.
+                Semantics::Complete => grounded.labels().to_vec(),
+                Semantics::Preferred => af
+                    .args()
+                    .map(|a| match grounded.labels()[a as usize] {
+                        Label::Undec if sceptical_preferred(af, a).accepted => Label::In,
+                        Label::Undec if preferred_not_attacking(af, a).is_none() => Label::Out,
+                        l => l,
+                    })
+                    .collect(),
+                _ => {
+                    let mut enc = Encoder::with_grounded(af, true, grounded.clone());
+                    af.args()
+                        .map(|a| {
+                            let (ia, oa) = (enc.inl[a as usize], enc.outl[a as usize]);
+                            if enc.solve(&[!ia]).is_none() {
+                                Label::In
+                            } else if enc.solve(&[!oa]).is_none() {
+                                Label::Out
+                            } else {
+                                Label::Undec
+                            }
+                        })
+                        .collect()
+                }
+            };
+            Evaluation {
+                semantics: sem,
+                labels,
+                credulous,
+                has_extension,
+            }
+        }
+        Semantics::SemiStable => {
+            let all = extensions(af, sem);
+            let labellings: Vec<Labelling> = all
+                .iter()
+                .map(|e| Labelling::from_extension(af, e))
+                .collect();
+            let every = |a: Arg, l: Label| labellings.iter().all(|x| x.labels()[a as usize] == l);
+            let labels = af
+                .args()
+                .map(|a| {
+                    if every(a, Label::In) {
+                        Label::In
+                    } else if every(a, Label::Out) {
+                        Label::Out
+                    } else {
+                        Label::Undec
+                    }
+                })
+                .collect();
+            let credulous = af
+                .args()
+                .map(|a| {
+                    labellings
+                        .iter()
+                        .any(|x| x.labels()[a as usize] == Label::In)
+                })
+                .collect();
+            Evaluation {
+                semantics: sem,
+                labels,
+                credulous,
+                has_extension: !all.is_empty(),
+            }
         }
     }
 }

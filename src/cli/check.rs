@@ -2,7 +2,9 @@
 
 use super::output::{count, print_stdout};
 use super::{Context, Failure, Outcome};
-use argraph::model::{Map, RelationKind};
+use argraph::diagnostic::Diagnostic;
+use argraph::model::{ExpectedSemantics, ExpectedSupport, Map, RelationKind};
+use argraph::semantics::map::failed_expectations;
 use std::path::PathBuf;
 
 /// Arguments of `argraph check`.
@@ -20,7 +22,27 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
     let loaded = context.load(&args.map)?;
-    let summary = summary(&loaded.map);
+    let map = &loaded.map;
+    let failed = exercises(map)?;
+    let mut summary = summary(map);
+    if !map.expectations.is_empty() {
+        summary.push_str(&format!(
+            "; {} of {} pass",
+            map.expectations.len() - failed.len(),
+            count(map.expectations.len(), "exercise"),
+        ));
+    }
+    if !failed.is_empty() {
+        eprint!(
+            "{}",
+            argraph::diagnostic::render(&failed, &map.files, context.stderr_color())
+        );
+        print_stdout(&format!("{}: {summary}\n", args.map.display()))?;
+        return Err(Failure::Invalid(format!(
+            "{} failed",
+            count(failed.len(), "exercise")
+        )));
+    }
     print_stdout(&format!("{}: {summary}\n", args.map.display()))?;
     if args.deny_warnings && !loaded.warnings.is_empty() {
         return Err(Failure::Invalid(format!(
@@ -29,6 +51,52 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
         )));
     }
     Ok(Outcome::Success)
+}
+
+/// The map's exercises that fail, as located errors.
+fn exercises(map: &Map) -> Result<Vec<Diagnostic>, Failure> {
+    if map.expectations.is_empty() {
+        return Ok(Vec::new());
+    }
+    let failed = failed_expectations(map)
+        .map_err(|error| Failure::Invalid(format!("cannot evaluate the exercises: {error}")))?;
+    Ok(failed
+        .iter()
+        .map(|failure| {
+            let expectation = &map.expectations[failure.index];
+            let claim = &map.claim(expectation.claim).id;
+            let semantics = semantics_word(expectation.semantics);
+            let support = match expectation.support {
+                ExpectedSupport::None => String::new(),
+                ExpectedSupport::Deductive => " with deductive support".to_owned(),
+                ExpectedSupport::Necessary => " with necessary support".to_owned(),
+            };
+            Diagnostic::error(
+                "exercise-failed",
+                format!(
+                    "under {semantics} semantics{support}, claim `{claim}` is {}, not {}",
+                    failure.actual, failure.expected
+                ),
+            )
+            .at(
+                expectation.origin.file,
+                expectation.origin.span.clone(),
+                format!("expects {}", failure.expected),
+            )
+            .help(format!(
+                "see why with `argraph explain <MAP> {claim} --semantics {semantics}`"
+            ))
+        })
+        .collect())
+}
+
+fn semantics_word(semantics: ExpectedSemantics) -> &'static str {
+    match semantics {
+        ExpectedSemantics::Grounded => "grounded",
+        ExpectedSemantics::Complete => "complete",
+        ExpectedSemantics::Preferred => "preferred",
+        ExpectedSemantics::Stable => "stable",
+    }
 }
 
 /// `5 sources, 30 actors, 70 claims, 120 relations (80 supports, 35 rebuttals, 5 undercuts)`.

@@ -243,3 +243,25 @@ fn errors_in_several_files_are_all_reported() {
         .collect();
     assert_eq!(files, [0, 1, 2]);
 }
+
+#[test]
+fn failed_exercises_are_located_errors() {
+    let result = check("exercises/wrong.ron");
+    assert_eq!(result.code, 1);
+    assert!(
+        result.stdout.contains("; 1 of 2 exercises pass"),
+        "{}",
+        result.stdout
+    );
+    assert!(result.stderr.contains("1 exercise failed"));
+    insta::assert_snapshot!("failed_exercise", result.stderr);
+}
+
+#[test]
+fn the_example_exercises_pass() {
+    for example in ["nixon-diamond", "odd-cycle", "reinstatement"] {
+        let result = run(&["check", &format!("examples/semantics/{example}.ron")]);
+        assert_eq!(result.code, 0, "{example}: {}", result.stderr);
+        assert!(result.stdout.contains("exercises pass"), "{example}");
+    }
+}

@@ -19,5 +19,6 @@ pub mod generate;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod semantics;
 pub mod suggest;

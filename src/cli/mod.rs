@@ -7,6 +7,7 @@
 mod check;
 mod generate;
 mod output;
+mod render;
 mod solve;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -50,6 +51,8 @@ enum Command {
     Generate(generate::Args),
     /// Answer an ICCMA problem (SE-PR, DC-CO, DS-ST, ...) on an argumentation framework file.
     Solve(solve::Args),
+    /// Draw a map: DOT, or SVG, PNG or PDF through Graphviz; claims by actor, or actors.
+    Render(render::Args),
 }
 
 /// Parses the command line, runs the subcommand, and maps the outcome to an exit code:
@@ -65,6 +68,7 @@ pub(crate) fn main() -> ExitCode {
         Command::Check(args) => check::run(args, &context),
         Command::Generate(args) => generate::run(args, &context),
         Command::Solve(args) => solve::run(args, &context),
+        Command::Render(args) => render::run(args, &context),
     };
     output::finish(result, &context)
 }

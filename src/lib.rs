@@ -19,6 +19,7 @@ pub mod generate;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod semantics;
 pub mod suggest;
 pub mod verify;

@@ -9,6 +9,7 @@ mod eval;
 mod explain;
 mod generate;
 mod output;
+mod render;
 mod solve;
 mod verify;
 
@@ -59,6 +60,8 @@ enum Command {
     Solve(solve::Args),
     /// Check that every quote occurs in the archived text of its source.
     Verify(verify::Args),
+    /// Draw a map: DOT, or SVG, PNG or PDF through Graphviz; claims by actor, or actors.
+    Render(render::Args),
 }
 
 /// Parses the command line, runs the subcommand, and maps the outcome to an exit code:
@@ -77,6 +80,7 @@ pub(crate) fn main() -> ExitCode {
         Command::Verify(args) => verify::run(args, &context),
         Command::Eval(args) => eval::run(args, &context),
         Command::Explain(args) => explain::run(args, &context),
+        Command::Render(args) => render::run(args, &context),
     };
     output::finish(result, &context)
 }

@@ -1,0 +1,505 @@
+//! The claim-level diagram: claims in clusters by actor, supports, rebuttals and undercuts.
+
+use super::quote::{Html, attr, text_attr};
+use super::select::{Kept, Role, kept};
+use super::style::{self, Family, edge_look};
+use super::tree::ActorTree;
+use super::wrap::wrap;
+use super::{Body, Diagram, Options, count, dot_id, html_label, title_label};
+use crate::model::{ActorIx, ClaimIx, Map, RelationIx, RelationKind, Target};
+
+/// The DOT node id of a claim.
+pub(super) fn claim_node(map: &Map, claim: ClaimIx) -> String {
+    dot_id("claim", &map.claim(claim).id)
+}
+
+/// The DOT node id of the point on an attacked link.
+pub(super) fn link_node(map: &Map, relation: RelationIx) -> String {
+    match &map.relation(relation).id {
+        Some(id) => dot_id("link", id),
+        None => dot_id("link", &format!("#{}", relation.index())),
+    }
+}
+
+/// The claim-level diagram of `map`.
+pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
+    let kept = kept(map, &options.selection);
+    let tree = ActorTree::new(map);
+
+    // Links that a drawn undercut attacks get a point node, drawn in the innermost cluster that
+    // holds both ends of the link.
+    let mut attacked = vec![false; map.relations.len()];
+    for relation in map.relation_indices() {
+        if let Target::Relation(target) = map.relation(relation).target
+            && kept.has_relation(relation)
+        {
+            attacked[target.index()] = true;
+        }
+    }
+    let homes = point_homes(map, &tree);
+
+    let mut has_items = vec![false; map.actors.len()];
+    let mut claims_of: Vec<Vec<ClaimIx>> = vec![Vec::new(); map.actors.len()];
+    for claim in kept.claim_indices() {
+        let actor = map.claim(claim).actor;
+        has_items[actor.index()] = true;
+        claims_of[actor.index()].push(claim);
+    }
+    let mut points_of: Vec<Vec<RelationIx>> = vec![Vec::new(); map.actors.len()];
+    let mut top_points = Vec::new();
+    for relation in map.relation_indices() {
+        if attacked[relation.index()] {
+            match homes[relation.index()] {
+                Some(actor) => {
+                    has_items[actor.index()] = true;
+                    points_of[actor.index()].push(relation);
+                }
+                None => top_points.push(relation),
+            }
+        }
+    }
+    let needed = tree.needed(&has_items);
+    let (children, top) = tree.children(&needed);
+
+    let mut body = Body::default();
+    let mut graph_attrs = super::common_graph_attrs("LR");
+    graph_attrs.extend([
+        attr("nodesep", "0.18"),
+        attr("ranksep", "0.45"),
+        attr("fontsize", "11"),
+        attr("labelloc", "t"),
+        attr("labeljust", "l"),
+    ]);
+    let kept_count = kept.claim_indices().count();
+    if let Some(title) = &options.title {
+        let shown_actors = has_items
+            .iter()
+            .zip(&claims_of)
+            .filter(|(_, claims)| !claims.is_empty())
+            .count();
+        let subtitle = format!(
+            "{} by {}",
+            count(kept_count, "claim"),
+            count(shown_actors, "actor")
+        );
+        graph_attrs.push(html_label(title_label(title, &subtitle)));
+    }
+    body.graph_attrs(graph_attrs);
+    body.node_defaults(vec![
+        attr("shape", "box"),
+        attr("style", "rounded,filled"),
+        attr("fillcolor", "white"),
+        attr("fontname", style::FONT),
+        attr("fontsize", "10"),
+        attr("fontcolor", style::INK),
+        attr("margin", "0.10,0.05"),
+        attr("penwidth", "1.2"),
+    ]);
+    body.edge_defaults(vec![
+        attr("fontname", style::FONT),
+        attr("fontsize", "9"),
+        attr("arrowsize", "0.8"),
+        attr("penwidth", "1.5"),
+    ]);
+
+    if options.legend {
+        legend(map, &kept, &has_items, &mut body);
+    }
+
+    let context = Emit {
+        map,
+        kept: &kept,
+        claims_of: &claims_of,
+        points_of: &points_of,
+        children: &children,
+    };
+    for &actor in &top {
+        context.cluster(actor, 0, &mut body);
+    }
+    for &relation in &top_points {
+        point_node(map, relation, &mut body);
+    }
+    if kept_count == 0 {
+        body.node(
+            "note:empty",
+            vec![
+                attr("shape", "plaintext"),
+                text_attr("label", "No claims selected."),
+            ],
+        );
+    }
+
+    let mut edges = 0;
+    for relation in map.relation_indices() {
+        if kept.has_relation(relation) {
+            edges += relation_edges(map, relation, attacked[relation.index()], &mut body);
+        }
+    }
+    let nodes = kept_count + attacked.iter().filter(|&&a| a).count();
+    Diagram {
+        graph: body.into_digraph("argraph"),
+        nodes,
+        edges,
+    }
+}
+
+/// Where each relation's point node would go: the innermost cluster holding both ends.
+fn point_homes(map: &Map, tree: &ActorTree) -> Vec<Option<ActorIx>> {
+    let mut homes: Vec<Option<Option<ActorIx>>> = vec![None; map.relations.len()];
+    let mut chain = Vec::new();
+    for start in map.relation_indices() {
+        chain.clear();
+        let mut current = start;
+        let mut end_home = loop {
+            if let Some(known) = homes[current.index()] {
+                break known;
+            }
+            chain.push(current);
+            match map.relation(current).target {
+                Target::Claim(claim) => break Some(map.claim(claim).actor),
+                Target::Relation(next) => current = next,
+            }
+        };
+        for &relation in chain.iter().rev() {
+            let from_actor = map.claim(map.relation(relation).from).actor;
+            end_home = tree.common(Some(from_actor), end_home);
+            homes[relation.index()] = Some(end_home);
+        }
+    }
+    homes.into_iter().map(Option::flatten).collect()
+}
+
+struct Emit<'a> {
+    map: &'a Map,
+    kept: &'a Kept,
+    claims_of: &'a [Vec<ClaimIx>],
+    points_of: &'a [Vec<RelationIx>],
+    children: &'a [Vec<ActorIx>],
+}
+
+impl Emit<'_> {
+    /// The cluster of `actor` (at nesting `depth`, 0 outermost) with its claims and members.
+    fn cluster(&self, actor: ActorIx, depth: usize, out: &mut Body) {
+        let map = self.map;
+        let record = map.actor(actor);
+        let family = Family::of(record.kind);
+        let mut body = Body::default();
+        let mut title = Html::new();
+        title
+            .open("FONT", &[("COLOR", family.line()), ("POINT-SIZE", "12")])
+            .tag("<B>")
+            .push(Html::text(&record.name))
+            .tag("</B></FONT>");
+        let detail = match &record.role {
+            Some(role) => format!("{} · {role}", record.kind),
+            None => record.kind.to_string(),
+        };
+        title
+            .tag("<BR/>")
+            .open("FONT", &[("COLOR", family.line()), ("POINT-SIZE", "8")])
+            .push(Html::text(&detail))
+            .tag("</FONT>");
+        body.graph_attrs(vec![
+            html_label(title),
+            attr("style", "rounded,filled"),
+            attr(
+                "fillcolor",
+                if depth == 0 {
+                    family.fill()
+                } else {
+                    family.inner_fill()
+                },
+            ),
+            attr("color", family.line()),
+            attr("penwidth", "1"),
+            attr("labeljust", "l"),
+            attr("margin", "10"),
+        ]);
+        for &claim in &self.claims_of[actor.index()] {
+            claim_box(self, claim, family, &mut body);
+        }
+        for &relation in &self.points_of[actor.index()] {
+            point_node(map, relation, &mut body);
+        }
+        for &child in &self.children[actor.index()] {
+            self.cluster(child, depth + 1, &mut body);
+        }
+        out.subgraph(&dot_id("cluster:actor", &record.id), body);
+    }
+}
+
+/// The node of one claim: its text wrapped, its id and date small underneath.
+fn claim_box(emit: &Emit<'_>, claim: ClaimIx, family: Family, out: &mut Body) {
+    let map = emit.map;
+    let record = map.claim(claim);
+    let role = emit.kept.role(claim).unwrap_or(Role::Selected);
+    let ink = if role == Role::Context {
+        style::CONTEXT_INK
+    } else {
+        style::INK
+    };
+    let mut label = Html::new();
+    label.tag("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
+    label
+        .tag("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">")
+        .open("FONT", &[("COLOR", ink)])
+        .push(Html::text(
+            &wrap(&record.text, style::WRAP_COLUMNS, style::WRAP_LINES).join("\n"),
+        ))
+        .tag("</FONT></TD></TR>");
+    let small = match record.date {
+        Some(date) => format!("{} · {date}", record.id),
+        None => record.id.clone(),
+    };
+    label
+        .tag("<TR><TD ALIGN=\"LEFT\">")
+        .open("FONT", &[("POINT-SIZE", "8"), ("COLOR", style::FAINT)])
+        .push(Html::text(&small))
+        .tag("</FONT></TD></TR></TABLE>");
+
+    let source = map.source(record.source);
+    let mut tooltip = record.text.clone();
+    if let Some(quote) = &record.quote {
+        tooltip.push_str(&format!("\n\n“{quote}”"));
+    }
+    tooltip.push_str(&format!("\n— {}", map.actor(record.actor).name));
+    tooltip.push_str(&format!("\nSource: {}", source.title));
+    if let Some(publisher) = &source.publisher {
+        tooltip.push_str(&format!(", {publisher}"));
+    }
+    if let Some(date) = source.date {
+        tooltip.push_str(&format!(", {date}"));
+    }
+
+    let mut attrs = vec![
+        html_label(label),
+        attr("color", family.line()),
+        text_attr("tooltip", &tooltip),
+    ];
+    if let Some(url) = &source.url {
+        attrs.push(text_attr("URL", url));
+        attrs.push(attr("target", "_blank"));
+    }
+    match role {
+        Role::Focus => {
+            attrs.push(attr("penwidth", "3"));
+            attrs.push(attr("fillcolor", "#fff6c7"));
+        }
+        Role::Context => attrs.push(attr("style", "rounded,filled,dashed")),
+        Role::Selected => {}
+    }
+    out.node(&claim_node(map, claim), attrs);
+}
+
+/// The small point on an attacked link, where undercuts end.
+fn point_node(map: &Map, relation: RelationIx, out: &mut Body) {
+    let look = edge_look(map.relation(relation).kind);
+    out.node(
+        &link_node(map, relation),
+        vec![
+            attr("shape", "point"),
+            attr("width", "0.09"),
+            attr("height", "0.09"),
+            attr("color", look.color),
+            attr("fillcolor", look.color),
+            text_attr("tooltip", &describe(map, relation)),
+        ],
+    );
+}
+
+/// `a supports b`, `c undercuts the link a supports b`, with the note.
+fn describe(map: &Map, relation: RelationIx) -> String {
+    fn link(map: &Map, relation: RelationIx, depth: usize) -> String {
+        let record = map.relation(relation);
+        let target = match record.target {
+            Target::Claim(claim) => map.claim(claim).id.clone(),
+            Target::Relation(_) if depth > 2 => "…".to_owned(),
+            Target::Relation(attacked) => {
+                format!("the link ({})", link(map, attacked, depth + 1))
+            }
+        };
+        format!("{} {} {target}", map.claim(record.from).id, record.kind)
+    }
+    let mut text = link(map, relation, 0);
+    if let Some(note) = &map.relation(relation).note {
+        text.push('\n');
+        text.push_str(note);
+    }
+    text
+}
+
+/// The edge (or, for an attacked link, the two edges through its point) of one relation.
+fn relation_edges(map: &Map, relation: RelationIx, attacked: bool, out: &mut Body) -> usize {
+    let record = map.relation(relation);
+    let look = edge_look(record.kind);
+    let from = claim_node(map, record.from);
+    let to = match record.target {
+        Target::Claim(claim) => claim_node(map, claim),
+        Target::Relation(target) => link_node(map, target),
+    };
+    let tooltip = describe(map, relation);
+    let styled = |head: &str| {
+        let mut attrs = vec![
+            attr("color", look.color),
+            attr("style", look.style),
+            attr("arrowhead", head),
+            text_attr("tooltip", &tooltip),
+        ];
+        if record.kind == RelationKind::Undercuts {
+            attrs.push(attr("penwidth", "1.8"));
+        }
+        attrs
+    };
+    if attacked {
+        let point = link_node(map, relation);
+        out.edge(&from, &point, styled("none"));
+        out.edge(&point, &to, styled(look.arrowhead));
+        2
+    } else {
+        out.edge(&from, &to, styled(look.arrowhead));
+        1
+    }
+}
+
+/// The legend: the edge kinds drawn, the actor colours shown, and how a claim reads.
+fn legend(map: &Map, kept: &Kept, has_items: &[bool], out: &mut Body) {
+    let mut kinds = [false; 3];
+    for relation in map.relation_indices() {
+        if kept.has_relation(relation) {
+            let slot = match map.relation(relation).kind {
+                RelationKind::Supports => 0,
+                RelationKind::Rebuts => 1,
+                RelationKind::Undercuts => 2,
+            };
+            kinds[slot] = true;
+        }
+    }
+    let mut families = [false; 4];
+    for (i, &items) in has_items.iter().enumerate() {
+        if items {
+            let family = Family::of(map.actor(ActorIx::new(i)).kind);
+            if let Some(slot) = Family::ALL.iter().position(|&f| f == family) {
+                families[slot] = true;
+            }
+        }
+    }
+
+    let mut body = Body::default();
+    let mut title = Html::new();
+    title.tag("<B>Legend</B>");
+    body.graph_attrs(vec![
+        html_label(title),
+        attr("style", "rounded"),
+        attr("color", "#9ca3af"),
+        attr("fontsize", "11"),
+        attr("labeljust", "l"),
+        attr("margin", "8"),
+    ]);
+
+    let mut key = Html::new();
+    key.tag("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
+    key.tag("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">")
+        .push(Html::text(
+            "A box is one claim: what the actor\nclaims, in the curator's words,",
+        ))
+        .tag("<BR/>")
+        .open("FONT", &[("POINT-SIZE", "8"), ("COLOR", style::FAINT)])
+        .push(Html::text("then its id · its date"))
+        .tag("</FONT></TD></TR>");
+    key.tag("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">")
+        .push(Html::text("Boxes around claims: who claims them"))
+        .tag("</TD></TR>");
+    for (family, _) in Family::ALL
+        .iter()
+        .zip(families)
+        .filter(|(_, present)| *present)
+    {
+        key.tag("<TR>")
+            .open(
+                "TD",
+                &[
+                    ("BGCOLOR", family.fill()),
+                    ("COLOR", family.line()),
+                    ("BORDER", "1"),
+                    ("WIDTH", "18"),
+                ],
+            )
+            .tag(" </TD><TD ALIGN=\"LEFT\">")
+            .push(Html::text(family.description()))
+            .tag("</TD></TR>");
+    }
+    key.tag("</TABLE>");
+    body.node(
+        "legend:key",
+        vec![
+            attr("shape", "plaintext"),
+            attr("style", ""),
+            attr("margin", "0"),
+            html_label(key),
+        ],
+    );
+
+    let samples = [
+        (RelationKind::Supports, "supports: a reason to accept"),
+        (RelationKind::Rebuts, "rebuts: a reason to reject"),
+        (
+            RelationKind::Undercuts,
+            "undercuts: says why the link\nat the dot does not hold",
+        ),
+    ];
+    for (slot, (kind, text)) in samples.iter().enumerate() {
+        if !kinds[slot] {
+            continue;
+        }
+        let look = edge_look(*kind);
+        let from = format!("legend:{}:from", look.verb);
+        let to = format!("legend:{}:to", look.verb);
+        let dot = [
+            attr("shape", "point"),
+            attr("width", "0.06"),
+            attr("color", "#9ca3af"),
+        ];
+        body.node(&from, dot.to_vec());
+        body.node(&to, dot.to_vec());
+        let mut edge = vec![
+            attr("color", look.color),
+            attr("style", look.style),
+            attr("arrowhead", look.arrowhead),
+            attr("fontcolor", look.color),
+            text_attr("label", text),
+        ];
+        if *kind == RelationKind::Undercuts {
+            // The undercut ends on a sample link, like in the diagram.
+            let link = "legend:link";
+            let point = "legend:link:point";
+            body.node(link, dot.to_vec());
+            body.node(
+                point,
+                vec![
+                    attr("shape", "point"),
+                    attr("width", "0.09"),
+                    attr("color", style::SUPPORT),
+                ],
+            );
+            let support = edge_look(RelationKind::Supports);
+            body.edge(
+                link,
+                point,
+                vec![attr("color", support.color), attr("arrowhead", "none")],
+            );
+            body.edge(
+                point,
+                &to,
+                vec![
+                    attr("color", support.color),
+                    attr("arrowhead", support.arrowhead),
+                ],
+            );
+            edge.push(attr("penwidth", "1.8"));
+            body.edge(&from, point, edge);
+        } else {
+            body.edge(&from, &to, edge);
+        }
+    }
+    out.subgraph("cluster:legend", body);
+}

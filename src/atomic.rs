@@ -17,6 +17,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(directory)?;
     temporary.write_all(bytes)?;
+    // A temporary file is private (0600); the output should look like any file the user writes:
+    // keep the permissions of the file it replaces, or use the usual 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = std::fs::metadata(path)
+            .map(|existing| existing.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        temporary.as_file().set_permissions(permissions)?;
+    }
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|error| error.error)?;
     Ok(())
@@ -38,6 +48,26 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.txt")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_others_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fresh = dir.path().join("fresh.txt");
+        write_atomic(&fresh, b"x").expect("write");
+        let mode = std::fs::metadata(&fresh)
+            .expect("stat")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644);
+        let kept = dir.path().join("kept.txt");
+        std::fs::write(&kept, "old").expect("write");
+        std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        write_atomic(&kept, b"new").expect("write");
+        let mode = std::fs::metadata(&kept).expect("stat").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 
 pub mod atomic;
 pub mod diagnostic;
+pub mod formats;
 pub mod generate;
 pub mod graph;
 pub mod load;

@@ -7,7 +7,9 @@
 mod check;
 mod eval;
 mod explain;
+mod export;
 mod generate;
+mod import;
 mod output;
 mod render;
 mod solve;
@@ -62,6 +64,10 @@ enum Command {
     Verify(verify::Args),
     /// Draw a map: DOT, or SVG, PNG or PDF through Graphviz; claims by actor, or actors.
     Render(render::Args),
+    /// Write a map in another tool's format (JSON, ...).
+    Export(export::Args),
+    /// Read a file of another tool's format into a RON map.
+    Import(import::Args),
 }
 
 /// Parses the command line, runs the subcommand, and maps the outcome to an exit code:
@@ -81,6 +87,8 @@ pub(crate) fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args, &context),
         Command::Explain(args) => explain::run(args, &context),
         Command::Render(args) => render::run(args, &context),
+        Command::Export(args) => export::run(args, &context),
+        Command::Import(args) => import::run(args, &context),
     };
     output::finish(result, &context)
 }

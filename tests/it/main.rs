@@ -6,6 +6,7 @@
 #![allow(unreachable_pub)]
 
 mod check;
+mod formats;
 mod generate;
 mod semantics;
 mod solve;

@@ -257,6 +257,7 @@ fn link_attrs(
         ));
     }
     vec![
+        attr("class", verb),
         attr("color", color),
         attr("fontcolor", color),
         attr("style", style),

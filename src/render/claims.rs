@@ -340,6 +340,7 @@ fn relation_edges(map: &Map, relation: RelationIx, attacked: bool, out: &mut Bod
     let tooltip = describe(map, relation);
     let styled = |head: &str| {
         let mut attrs = vec![
+            attr("class", look.verb),
             attr("color", look.color),
             attr("style", look.style),
             attr("arrowhead", head),

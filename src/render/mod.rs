@@ -30,6 +30,7 @@ mod tree;
 pub mod wrap;
 
 use crate::model::Map;
+use crate::semantics::map::MapEvaluation;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Node, NodeId, Stmt, Subgraph, Vertex,
 };
@@ -60,6 +61,9 @@ pub struct Options {
     pub title: Option<String>,
     /// Whether to draw the legend.
     pub legend: bool,
+    /// At the claim level, colour each claim by its status under this evaluation (from
+    /// [`crate::semantics::map::evaluate_map`]), with a status legend.
+    pub evaluation: Option<MapEvaluation>,
 }
 
 impl Default for Options {
@@ -70,6 +74,7 @@ impl Default for Options {
             rollup: false,
             title: None,
             legend: true,
+            evaluation: None,
         }
     }
 }

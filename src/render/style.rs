@@ -1,6 +1,7 @@
 //! The visual language: colours, shapes and fonts, in one place (see `docs/diagrams.md`).
 
 use crate::model::{ActorKind, RelationKind};
+use crate::semantics::Label;
 
 /// The font of every label.
 pub(crate) const FONT: &str = "Helvetica";
@@ -146,5 +147,50 @@ pub(crate) fn actor_shape(kind: ActorKind) -> &'static str {
         ActorKind::Media => "note",
         ActorKind::Public => "egg",
         ActorKind::Other => "box",
+    }
+}
+
+/// How a claim looks under a status (with `--eval`). The colours come from Okabe and Ito's
+/// colour-blind-safe palette (bluish green, vermillion, yellow), lightened for fills and
+/// darkened for borders; for grey print each status also has its own border (solid and thick,
+/// dashed, dotted) and its word in the label.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct StatusLook {
+    pub(crate) fill: &'static str,
+    pub(crate) line: &'static str,
+    pub(crate) style: &'static str,
+    pub(crate) penwidth: &'static str,
+    /// `IN`, `OUT`, `UNDEC`.
+    pub(crate) word: &'static str,
+    /// The DOT class of the node: `in`, `out`, `undec`.
+    pub(crate) class: &'static str,
+}
+
+pub(crate) fn status_look(label: Label) -> StatusLook {
+    match label {
+        Label::In => StatusLook {
+            fill: "#c8ecdc",
+            line: "#00795a",
+            style: "rounded,filled",
+            penwidth: "2.5",
+            word: "IN",
+            class: "in",
+        },
+        Label::Out => StatusLook {
+            fill: "#f6c8ad",
+            line: "#b34700",
+            style: "rounded,filled,dashed",
+            penwidth: "2",
+            word: "OUT",
+            class: "out",
+        },
+        Label::Undec => StatusLook {
+            fill: "#fbf3c0",
+            line: "#7d6e00",
+            style: "rounded,filled,dotted",
+            penwidth: "2",
+            word: "UNDEC",
+            class: "undec",
+        },
     }
 }

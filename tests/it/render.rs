@@ -720,6 +720,257 @@ fn same_map_same_bytes() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Large diagrams.
+
+/// A stand-in for Graphviz that says it was called, and fails.
+#[cfg(unix)]
+fn fake_dot(dir: &Path, stderr: &str, code: i32) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join("fake-dot");
+    std::fs::write(
+        &path,
+        format!("#!/bin/sh\ncat > /dev/null\necho '{stderr}' >&2\nexit {code}\n"),
+    )
+    .expect("script written");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    path
+}
+
+/// Above 2 000 nodes, a warning names the size and the flags that make a diagram smaller,
+/// before Graphviz runs; without Graphviz, the built-in layout refuses instead of hanging.
+#[cfg(unix)]
+#[test]
+fn large_diagrams_warn_before_graphviz_runs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = dir.path().join("big");
+    let result = run(&[
+        "generate",
+        "--claims",
+        "2100",
+        "--actors",
+        "30",
+        "-o",
+        big.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let map = load(&big);
+    let nodes = argraph::render::diagram(&map, &argraph::render::Options::default()).nodes();
+    assert!(nodes > 2000);
+
+    let fake = fake_dot(dir.path(), "GRAPHVIZ RAN", 1);
+    let out = dir.path().join("big.svg");
+    let output = argraph()
+        .env("ARGRAPH_DOT", &fake)
+        .arg("render")
+        .arg(&big)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let warning = stderr
+        .find(&format!(
+            "warning: this diagram has {nodes} nodes (more than 2000)"
+        ))
+        .unwrap_or_else(|| panic!("no warning: {stderr}"));
+    let ran = stderr.find("GRAPHVIZ RAN").expect("Graphviz ran");
+    assert!(warning < ran, "the warning comes first: {stderr}");
+    for flag in [
+        "`--level actors`",
+        "`--actor ID`",
+        "`--focus CLAIM --depth N`",
+    ] {
+        assert!(stderr.contains(flag), "names {flag}: {stderr}");
+    }
+    assert!(!out.exists());
+
+    // The actor level of the same map is small: no warning.
+    let output = argraph()
+        .env("ARGRAPH_DOT", &fake)
+        .arg("render")
+        .arg(&big)
+        .args(["--level", "actors", "--format", "svg"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("GRAPHVIZ RAN"), "{stderr}");
+    assert!(!stderr.contains("warning: this diagram"), "{stderr}");
+
+    // Without Graphviz the built-in layout would take minutes: it refuses, with the advice.
+    let started = std::time::Instant::now();
+    let output = argraph()
+        .env("ARGRAPH_DOT", NO_DOT)
+        .arg("render")
+        .arg(&big)
+        .args(["--format", "svg"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("built-in layout is too slow"), "{stderr}");
+    assert!(stderr.contains("apt-get install graphviz"), "{stderr}");
+    assert!(stderr.contains("`--level actors`"), "{stderr}");
+    assert!(output.stdout.is_empty());
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}
+
+// ---------------------------------------------------------------------------------------------
+// --eval: claims coloured by status.
+
+/// The fill, border style and DOT class of the legend's sample for each status.
+fn status_legend(parsed: &Parsed) -> BTreeMap<String, (String, String)> {
+    ["in", "out", "undec"]
+        .iter()
+        .map(|class| {
+            let node = &parsed.nodes[&format!("legend:status:{class}")];
+            assert_eq!(node["class"], *class);
+            (
+                class.to_uppercase(),
+                (node["fillcolor"].clone(), node["style"].clone()),
+            )
+        })
+        .collect()
+}
+
+/// On the teaching examples, under every semantics and support mode, each claim's colour is
+/// the legend's colour for the status `argraph eval` gives it.
+#[test]
+fn eval_colours_match_eval_statuses() {
+    let examples = ["nixon-diamond", "odd-cycle", "reinstatement"];
+    let mut statuses_seen = BTreeSet::new();
+    for example in examples {
+        let path = format!("examples/semantics/{example}.ron");
+        for semantics in ["grounded", "complete", "preferred", "stable"] {
+            for support in ["none", "deductive", "necessary"] {
+                let eval = render(&[
+                    "eval",
+                    &path,
+                    "--semantics",
+                    semantics,
+                    "--support",
+                    support,
+                    "--format",
+                    "json",
+                ]);
+                let eval: serde_json::Value = serde_json::from_str(&eval).expect("JSON");
+                let dot = render(&["render", &path, "--eval", semantics, "--support", support]);
+                let parsed = Parsed::from_dot(&dot);
+                let legend = status_legend(&parsed);
+                // Three statuses, three colours and three border styles (for grey print).
+                let fills: BTreeSet<_> = legend.values().map(|(fill, _)| fill).collect();
+                let styles: BTreeSet<_> = legend.values().map(|(_, style)| style).collect();
+                assert_eq!((fills.len(), styles.len()), (3, 3));
+                assert_eq!(
+                    parsed.nodes.contains_key("legend:status:none"),
+                    eval["has_extension"] == false,
+                    "{example} {semantics}"
+                );
+
+                let claims = eval["claims"].as_array().expect("claims");
+                assert_eq!(claims.len(), parsed.nodes_with("claim:").len());
+                for claim in claims {
+                    let id = claim["id"].as_str().expect("id");
+                    let status = claim["status"].as_str().expect("status");
+                    let credulous = claim["credulous"].as_bool().expect("credulous");
+                    statuses_seen.insert(status.to_owned());
+                    let node = &parsed.nodes[&format!("claim:{id}")];
+                    let context = format!("{example} {semantics} {support} {id}");
+                    assert_eq!(node["class"], status.to_lowercase(), "{context}");
+                    assert_eq!(
+                        (&node["fillcolor"], &node["style"]),
+                        (&legend[status].0, &legend[status].1),
+                        "{context}"
+                    );
+                    let word = if credulous && status != "IN" {
+                        format!("<B>{status}*</B>")
+                    } else {
+                        format!("<B>{status}</B>")
+                    };
+                    assert!(
+                        node["label"].contains(&word),
+                        "{context}: {}",
+                        node["label"]
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(statuses_seen.len(), 3, "the examples show every status");
+}
+
+#[test]
+fn eval_on_the_bundled_map_is_valid_dot_with_a_status_legend() {
+    let bundled = bundled();
+    let dot = render(&[
+        "render",
+        bundled.to_str().expect("utf-8 path"),
+        "--eval",
+        "grounded",
+    ]);
+    let parsed = Parsed::from_dot(&dot);
+    assert!(parsed.clusters.contains(&"cluster:status".to_owned()));
+    let map = load(&bundled);
+    assert_eq!(parsed.nodes_with("claim:").len(), map.claims.len());
+    assert!(
+        parsed
+            .nodes
+            .iter()
+            .filter(|(id, _)| id.starts_with("claim:"))
+            .all(|(_, a)| ["in", "out", "undec"].contains(&a["class"].as_str()))
+    );
+    if have_dot() {
+        let output = graphviz(&dot);
+        assert!(output.status.success());
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    }
+}
+
+#[test]
+fn eval_needs_the_claim_level_and_support_needs_eval() {
+    let result = run(&[
+        "render",
+        "tests/fixtures/valid/mini.ron",
+        "--level",
+        "actors",
+        "--eval",
+        "grounded",
+    ]);
+    assert_eq!(result.code, 2);
+    assert!(
+        result.stderr.contains("--eval colours claims"),
+        "{}",
+        result.stderr
+    );
+    let result = run(&[
+        "render",
+        "tests/fixtures/valid/mini.ron",
+        "--support",
+        "deductive",
+    ]);
+    assert_eq!(result.code, 2);
+    assert!(result.stderr.contains("--eval"), "{}", result.stderr);
+    let result = run(&[
+        "render",
+        "tests/fixtures/valid/mini.ron",
+        "--eval",
+        "groundd",
+    ]);
+    assert_eq!(result.code, 2);
+}
+
+#[test]
+fn snapshot_eval_reinstatement() {
+    insta::assert_snapshot!(render(&[
+        "render",
+        "examples/semantics/reinstatement.ron",
+        "--eval",
+        "grounded",
+        "--no-legend"
+    ]));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Quoting: any text survives the trip through DOT.
 
 proptest! {

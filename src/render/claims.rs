@@ -104,13 +104,6 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
         attr("penwidth", "1.5"),
     ]);
 
-    if options.legend {
-        legend(map, &kept, &has_items, &mut body);
-        if let Some(evaluation) = &options.evaluation {
-            status_legend(evaluation, &mut body);
-        }
-    }
-
     let context = Emit {
         map,
         evaluation: options.evaluation.as_ref(),
@@ -139,6 +132,13 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
     for relation in map.relation_indices() {
         if kept.has_relation(relation) {
             edges += relation_edges(map, relation, attacked[relation.index()], &mut body);
+        }
+    }
+    // Last, so that Graphviz puts the legends at the top left.
+    if options.legend {
+        legend(map, &kept, &has_items, &mut body);
+        if let Some(evaluation) = &options.evaluation {
+            status_legend(evaluation, &mut body);
         }
     }
     let nodes = kept_count + attacked.iter().filter(|&&a| a).count();
@@ -196,16 +196,15 @@ impl Emit<'_> {
             .open("FONT", &[("COLOR", family.line()), ("POINT-SIZE", "12")])
             .tag("<B>")
             .push(Html::text(&record.name))
-            .tag("</B></FONT>");
+            .tag("</B></FONT><BR ALIGN=\"LEFT\"/>");
         let detail = match &record.role {
             Some(role) => format!("{} · {role}", record.kind),
             None => record.kind.to_string(),
         };
         title
-            .tag("<BR/>")
             .open("FONT", &[("COLOR", family.line()), ("POINT-SIZE", "8")])
             .push(Html::text(&detail))
-            .tag("</FONT>");
+            .tag("</FONT><BR ALIGN=\"LEFT\"/>");
         body.graph_attrs(vec![
             html_label(title),
             attr("style", "rounded,filled"),

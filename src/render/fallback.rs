@@ -104,8 +104,8 @@ fn claims(map: &Map, options: &Options, graph: &mut VisualGraph, orientation: Or
         let mut lines = vec![
             "Legend",
             "box: a claim (actor, text, id)",
-            "solid line: supports",
-            "dashed: rebuts",
+            "blue line: supports",
+            "orange dashed: rebuts",
             "dashed purple: undercuts, ending",
             "on a small circle on the link",
             "it attacks",
@@ -255,8 +255,8 @@ fn actors(map: &Map, options: &Options, graph: &mut VisualGraph, orientation: Or
             &[
                 "Legend",
                 "box: an actor",
-                "green line: A supports B",
-                "red dashed: A disputes B",
+                "blue line: A supports B",
+                "orange dashed: A disputes B",
                 "(×N: how many claim relations)",
             ],
         );

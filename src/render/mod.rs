@@ -183,12 +183,11 @@ fn title_label(title: &str, subtitle: &str) -> quote::Html {
     let mut html = quote::Html::new();
     html.tag("<FONT POINT-SIZE=\"16\"><B>")
         .push(quote::Html::text(title))
-        .tag("</B></FONT>");
+        .tag("</B></FONT><BR ALIGN=\"LEFT\"/>");
     if !subtitle.is_empty() {
-        html.tag("<BR/>")
-            .open("FONT", &[("POINT-SIZE", "10"), ("COLOR", style::FAINT)])
+        html.open("FONT", &[("POINT-SIZE", "10"), ("COLOR", style::FAINT)])
             .push(quote::Html::text(subtitle))
-            .tag("</FONT>");
+            .tag("</FONT><BR ALIGN=\"LEFT\"/>");
     }
     html
 }

@@ -12,12 +12,15 @@ pub(crate) const FAINT: &str = "#6b7280";
 /// Text of context claims (kept as neighbours of a selection).
 pub(crate) const CONTEXT_INK: &str = "#6b7280";
 
-/// Supports: green, solid, normal arrow head.
-pub(crate) const SUPPORT: &str = "#2e7d32";
-/// Rebuttals: red, dashed, tee head.
-pub(crate) const REBUT: &str = "#c62828";
-/// Undercuts: purple, dotted, tee head, ending on the attacked link.
-pub(crate) const UNDERCUT: &str = "#7b1fa2";
+// Relation colours from Okabe and Ito's colour-blind-safe palette; each kind also has its own
+// dash style and arrow head, so that the kinds stay apart in grey print.
+
+/// Supports: blue, solid, normal arrow head.
+pub(crate) const SUPPORT: &str = "#0072b2";
+/// Rebuttals: vermillion, dashed, tee head.
+pub(crate) const REBUT: &str = "#d55e00";
+/// Undercuts: reddish purple, dotted, tee head, ending on the attacked link.
+pub(crate) const UNDERCUT: &str = "#a9437f";
 
 /// Claims per line of a wrapped claim label, in columns.
 pub(crate) const WRAP_COLUMNS: usize = 30;

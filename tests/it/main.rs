@@ -7,6 +7,7 @@
 
 mod check;
 mod generate;
+mod queries;
 mod semantics;
 mod solve;
 mod support;

@@ -8,6 +8,7 @@
 mod check;
 mod formats;
 mod generate;
+mod queries;
 mod render;
 mod semantics;
 mod solve;

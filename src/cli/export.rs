@@ -7,7 +7,7 @@ use std::path::PathBuf;
 /// Arguments of `argraph export`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  argraph export graphs/tiktok-wechat --format json -o tiktok-wechat.json\n  argraph export graphs/tiktok-wechat --format json | jq '.claims | length'\n\nWhat each format keeps and loses: docs/formats.md."
+    after_help = "Examples:\n  argraph export graphs/tiktok-wechat --format json -o tiktok-wechat.json\n  argraph export graphs/tiktok-wechat --format json | jq '.claims | length'\n  argraph export graphs/tiktok-wechat --format aif -o tiktok-wechat.aif.json\n\nWhat each format keeps and loses: docs/formats.md."
 )]
 pub(crate) struct Args {
     /// A map: one .ron file, or a directory of them.
@@ -25,6 +25,9 @@ pub(crate) struct Args {
 enum ExportFormat {
     /// The whole map as JSON, in the shape of a map file (`argraph import --from json` reads it).
     Json,
+    /// AIF JSON as AIFdb and OVA read it (with xAIF participants); argraph's own fields under
+    /// an `argraph` key that AIF tools ignore.
+    Aif,
 }
 
 pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
@@ -32,6 +35,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
     let map = &loaded.map;
     let text = match args.format {
         ExportFormat::Json => argraph::formats::json::to_string(map),
+        ExportFormat::Aif => argraph::formats::aif::to_string(map),
     };
     match &args.output {
         Some(path) => argraph::atomic::write_atomic(path, text.as_bytes()).map_err(|error| {

@@ -9,6 +9,7 @@
 //! ([`document::MapDocument::load`], or by writing it with [`ron_writer`] and loading the file), so
 //! an imported map is checked exactly like a hand-written one.
 
+pub mod aif;
 pub mod document;
 pub mod json;
 pub mod ron_writer;

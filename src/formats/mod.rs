@@ -11,6 +11,7 @@
 
 pub mod aif;
 pub mod document;
+pub mod iccma;
 pub mod json;
 pub mod ron_writer;
 

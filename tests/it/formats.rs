@@ -485,3 +485,104 @@ fn a_file_that_is_not_aif_is_a_located_error() {
         result.stderr
     );
 }
+
+/// The claims `eval --format json` labels IN under grounded semantics, as 1-based numbers.
+fn grounded_in(map: &str, support: &str) -> Vec<usize> {
+    let eval = run(&["eval", map, "--support", support, "--format", "json"]);
+    assert_eq!(eval.code, 0, "{}", eval.stderr);
+    let value: serde_json::Value = serde_json::from_str(&eval.stdout).expect("JSON");
+    value["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .enumerate()
+        .filter(|(_, claim)| claim["status"] == "IN")
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// The arguments `solve -p SE-GR` puts in the grounded extension of an ICCMA file.
+fn solved_grounded(file: &Path) -> Vec<usize> {
+    let solved = run(&["solve", "-p", "SE-GR", "-f", file.to_str().expect("utf-8")]);
+    assert_eq!(solved.code, 0, "{}", solved.stderr);
+    let line = solved.stdout.trim();
+    let numbers = line.strip_prefix('w').expect("a witness line `w ...`");
+    let mut args: Vec<usize> = numbers
+        .split_whitespace()
+        .map(|n| n.parse().expect("numbers"))
+        .collect();
+    args.sort_unstable();
+    args
+}
+
+#[test]
+fn iccma_export_gives_solve_the_grounded_extension_eval_finds() {
+    let n_claims = bundled().claims.len();
+    for support in ["none", "deductive", "necessary"] {
+        let (_dir, file) = export_bundled("iccma", &["--support", support]);
+        let text = std::fs::read_to_string(&file).expect("read");
+        assert!(text.lines().any(|l| l.starts_with("p af ")), "{text}");
+        assert!(text.contains("# 1 "), "the legend names argument 1: {text}");
+        let claims_in: Vec<usize> = solved_grounded(&file)
+            .into_iter()
+            .filter(|&a| a <= n_claims)
+            .collect();
+        assert_eq!(
+            claims_in,
+            grounded_in("graphs/tiktok-wechat", support),
+            "{support}"
+        );
+        assert!(!claims_in.is_empty());
+    }
+}
+
+#[test]
+fn iccma_export_of_an_undercut_adds_auxiliary_arguments_with_a_legend() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let map = dir.path().join("m.ron");
+    // c rebuts b, a undercuts that rebuttal: grounded, a and b are IN, c too (unattacked).
+    std::fs::write(
+        &map,
+        r#"(
+            sources: [(id: "s", title: "S")],
+            actors: [(id: "x", name: "X", kind: other)],
+            claims: [
+                (id: "a", actor: "x", text: "A", quote: "a", source: "s", undercuts: ["c-b"]),
+                (id: "b", actor: "x", text: "B", quote: "b", source: "s"),
+                (id: "c", actor: "x", text: "C", quote: "c", source: "s"),
+            ],
+            relations: [(id: "c-b", from: "c", rebuts: "b")],
+        )"#,
+    )
+    .expect("write");
+    let map = map.to_str().expect("utf-8");
+    let exported = run(&["export", map, "--format", "iccma"]);
+    assert_eq!(exported.code, 0, "{}", exported.stderr);
+    insta::assert_snapshot!(exported.stdout);
+    let file = dir.path().join("m.af");
+    std::fs::write(&file, &exported.stdout).expect("write");
+    let claims_in: Vec<usize> = solved_grounded(&file)
+        .into_iter()
+        .filter(|&a| a <= 3)
+        .collect();
+    assert_eq!(claims_in, grounded_in(map, "none"));
+    assert_eq!(claims_in, [1, 2, 3]);
+}
+
+#[test]
+fn support_is_refused_for_formats_other_than_iccma() {
+    let result = run(&[
+        "export",
+        "graphs/tiktok-wechat",
+        "--format",
+        "json",
+        "--support",
+        "deductive",
+    ]);
+    assert_eq!(result.code, 2, "{}", result.stderr);
+    assert!(
+        result
+            .stderr
+            .contains("--support applies only to --format iccma")
+    );
+}

@@ -8,6 +8,7 @@
 mod check;
 mod formats;
 mod generate;
+mod roundtrip;
 mod semantics;
 mod solve;
 mod support;

@@ -586,3 +586,45 @@ fn support_is_refused_for_formats_other_than_iccma() {
             .contains("--support applies only to --format iccma")
     );
 }
+
+#[test]
+fn the_json_example_of_the_docs_imports_into_a_valid_map() {
+    let docs = std::fs::read_to_string(fixture("../../docs/formats.md")).expect("docs");
+    let json_section = docs.split("\n## JSON\n").nth(1).expect("a JSON section");
+    let example = json_section
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("a JSON example");
+    let imported =
+        argraph::formats::json::from_str(example).unwrap_or_else(|e| panic!("{:?}", e.errors));
+    let map = imported
+        .document
+        .load(Path::new("example.ron"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .map;
+    assert_eq!(
+        (
+            map.sources.len(),
+            map.actors.len(),
+            map.claims.len(),
+            map.relations.len()
+        ),
+        (1, 3, 2, 1)
+    );
+    assert_eq!(map.expectations.len(), 1);
+}
+
+#[test]
+fn the_iccma_example_of_the_docs_is_what_export_writes() {
+    let docs = std::fs::read_to_string(fixture("../../docs/formats.md")).expect("docs");
+    let snapshot = std::fs::read_to_string(fixture(
+        "../it/snapshots/it__formats__iccma_export_of_an_undercut_adds_auxiliary_arguments_with_a_legend.snap",
+    ))
+    .expect("snapshot");
+    let body = snapshot.splitn(3, "---\n").nth(2).expect("snapshot body");
+    assert!(
+        docs.contains(body.trim_end()),
+        "docs/formats.md must show:\n{body}"
+    );
+}

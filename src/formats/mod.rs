@@ -9,7 +9,9 @@
 //! ([`document::MapDocument::load`], or by writing it with [`ron_writer`] and loading the file), so
 //! an imported map is checked exactly like a hand-written one.
 
+pub mod aif;
 pub mod document;
+pub mod iccma;
 pub mod json;
 pub mod ron_writer;
 

@@ -10,6 +10,7 @@ mod formats;
 mod generate;
 mod queries;
 mod render;
+mod roundtrip;
 mod semantics;
 mod solve;
 mod support;

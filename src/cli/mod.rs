@@ -12,7 +12,9 @@ mod contested;
 mod disputes;
 mod eval;
 mod explain;
+mod export;
 mod generate;
+mod import;
 mod man;
 mod output;
 mod path;
@@ -91,6 +93,12 @@ enum Command {
     /// Answer an ICCMA problem (SE-PR, DC-CO, DS-ST, ...) on an argumentation framework file.
     Solve(solve::Args),
 
+    // ---- formats ----
+    /// Write a map in another tool's format (JSON, AIF, ...).
+    Export(export::Args),
+    /// Read a file of another tool's format into RON map files.
+    Import(import::Args),
+
     // ---- tools ----
     /// Check that every quote occurs in the archived text of its source.
     Verify(verify::Args),
@@ -129,6 +137,8 @@ pub(crate) fn main() -> ExitCode {
         Command::Stats(args) => stats::run(args, &context),
         Command::Eval(args) => eval::run(args, &context),
         Command::Explain(args) => explain::run(args, &context),
+        Command::Export(args) => export::run(args, &context),
+        Command::Import(args) => import::run(args, &context),
         Command::Solve(args) => solve::run(args, &context),
         Command::Verify(args) => verify::run(args, &context),
         Command::Generate(args) => generate::run(args, &context),

@@ -6,8 +6,10 @@
 #![allow(unreachable_pub)]
 
 mod check;
+mod formats;
 mod generate;
 mod queries;
+mod render;
 mod semantics;
 mod solve;
 mod support;

@@ -1013,3 +1013,29 @@ proptest! {
         prop_assert_eq!(a["tooltip"].replace("&amp;", "&"), clean(&raw));
     }
 }
+
+/// Every example of `argraph render --help` works on the bundled map.
+#[test]
+fn help_examples_work() {
+    let help = render(&["render", "--help"]);
+    let examples: Vec<&str> = help
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("argraph render "))
+        .collect();
+    assert!(examples.len() >= 5, "{help}");
+    for example in examples {
+        let command = example.split('|').next().unwrap_or_default();
+        let mut args = vec!["render"];
+        let mut words = command.split_whitespace();
+        while let Some(word) = words.next() {
+            if word == "-o" || word == "--format" {
+                words.next();
+            } else {
+                args.push(word);
+            }
+        }
+        args.extend(["--format", "dot"]);
+        let dot = render(&args);
+        Parsed::from_dot(&dot);
+    }
+}

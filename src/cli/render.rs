@@ -39,7 +39,7 @@ const INSTALL: &str =
   argraph render graphs/tiktok-wechat --format png -o map.png
   argraph render graphs/tiktok-wechat --level actors --rollup -o actors.svg
   argraph render graphs/tiktok-wechat --actor pompeo --actor tiktok -o pompeo.svg
-  argraph render graphs/tiktok-wechat --focus apps-feed-ccp --depth 1 | dot -Tsvg > focus.svg
+  argraph render graphs/tiktok-wechat --focus pompeo-feeding-data --depth 1 | dot -Tsvg > focus.svg
   argraph render graphs/tiktok-wechat --eval preferred --support deductive -o status.svg
 
 SVG, PNG and PDF are drawn by Graphviz's `dot` (set ARGRAPH_DOT to use another program). Without

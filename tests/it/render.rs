@@ -927,6 +927,29 @@ fn eval_on_the_bundled_map_is_valid_dot_with_a_status_legend() {
     }
 }
 
+/// Without Graphviz, the built-in layout colours by status too and prints the status word.
+#[test]
+fn eval_in_the_built_in_layout() {
+    let output = argraph()
+        .env("ARGRAPH_DOT", NO_DOT)
+        .args([
+            "render",
+            "examples/semantics/reinstatement.ron",
+            "--eval",
+            "grounded",
+            "--format",
+            "svg",
+        ])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let svg = String::from_utf8_lossy(&output.stdout);
+    // Two claims IN, one OUT (see the snapshot of the same map through Graphviz).
+    assert_eq!(svg.matches(">IN<").count(), 2, "{svg}");
+    assert_eq!(svg.matches(">OUT<").count(), 1, "{svg}");
+    assert!(svg.contains("grounded semantics"), "the legend says which");
+}
+
 #[test]
 fn eval_needs_the_claim_level_and_support_needs_eval() {
     let result = run(&[
@@ -1011,5 +1034,31 @@ proptest! {
         let label = label.replace("<BR/>", "\n").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
         prop_assert_eq!(label, clean(&raw));
         prop_assert_eq!(a["tooltip"].replace("&amp;", "&"), clean(&raw));
+    }
+}
+
+/// Every example of `argraph render --help` works on the bundled map.
+#[test]
+fn help_examples_work() {
+    let help = render(&["render", "--help"]);
+    let examples: Vec<&str> = help
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("argraph render "))
+        .collect();
+    assert!(examples.len() >= 5, "{help}");
+    for example in examples {
+        let command = example.split('|').next().unwrap_or_default();
+        let mut args = vec!["render"];
+        let mut words = command.split_whitespace();
+        while let Some(word) = words.next() {
+            if word == "-o" || word == "--format" {
+                words.next();
+            } else {
+                args.push(word);
+            }
+        }
+        args.extend(["--format", "dot"]);
+        let dot = render(&args);
+        Parsed::from_dot(&dot);
     }
 }

@@ -8,6 +8,8 @@
 mod check;
 mod formats;
 mod generate;
+mod queries;
+mod render;
 mod roundtrip;
 mod semantics;
 mod solve;

@@ -852,6 +852,15 @@ impl<'a> Importer<'a> {
         }
 
         self.report_unkept(&node_ids);
+        if document.claims.is_empty() {
+            self.warnings.push(
+                Diagnostic::warning(
+                    "aif-no-claims",
+                    "this AIF graph has no I-nodes: the map has no claims",
+                )
+                .at(FileId(0), 0..0, "in this file"),
+            );
+        }
         for (key, extra) in std::mem::take(&mut self.extension.claims) {
             self.warnings.push(Diagnostic::warning(
                 "aif-not-kept",

@@ -305,3 +305,74 @@ proptest! {
         prop_assert_eq!(&MapDocument::canonical(&through_aif(&map)), &canonical);
     }
 }
+
+/// A random AIF graph: nodes of every type (and one AIF does not define), edges between any
+/// of them (some to nodes that do not exist), locutions for some L-nodes, some participants.
+fn aif_graph() -> impl Strategy<Value = String> {
+    let types = prop::sample::select(vec![
+        "I", "I", "I", "L", "L", "YA", "RA", "CA", "CA", "MA", "TA", "PA", "X",
+    ]);
+    (
+        prop::collection::vec((types, text()), 0..14),
+        prop::collection::vec((0usize..16, 0usize..16), 0..30),
+        prop::collection::vec((0usize..16, 0usize..4), 0..8),
+        0usize..4,
+        any::<bool>(),
+    )
+        .prop_map(|(nodes, edges, locutions, participants, numeric)| {
+            let id = |n: usize| {
+                if numeric {
+                    serde_json::json!(n)
+                } else {
+                    serde_json::json!(n.to_string())
+                }
+            };
+            let nodes: Vec<_> = nodes
+                .iter()
+                .enumerate()
+                .map(|(i, (kind, text))| {
+                    serde_json::json!({"nodeID": id(i), "text": text, "type": kind})
+                })
+                .collect();
+            let edges: Vec<_> = edges
+                .iter()
+                .enumerate()
+                .map(|(i, (from, to))| serde_json::json!({"edgeID": id(i), "fromID": id(*from), "toID": id(*to)}))
+                .collect();
+            let locutions: Vec<_> = locutions
+                .iter()
+                .map(|(node, person)| serde_json::json!({"nodeID": id(*node), "personID": id(*person)}))
+                .collect();
+            let participants: Vec<_> = (0..participants)
+                .map(|p| serde_json::json!({"participantID": p, "firstname": "Speaker", "surname": p.to_string()}))
+                .collect();
+            serde_json::json!({
+                "nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants
+            })
+            .to_string()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Whatever the AIF graph, the import never panics and writes a map the loader accepts.
+    #[test]
+    fn any_aif_graph_imports_into_a_valid_map(text in aif_graph()) {
+        let imported = aif::from_str(&text, "random.json").expect("well-formed AIF is read");
+        if let Err(error) = imported.document.load(Path::new("random.ron")) {
+            panic!("{error}\n{text}\n{}", argraph::formats::ron_writer::to_string(&imported.document));
+        }
+    }
+
+    /// Cut anywhere, a real AIF file gives a located error or a map, never a panic.
+    #[test]
+    fn a_truncated_aif_file_never_panics(cut in 0usize..4000) {
+        let text = std::fs::read_to_string(crate::support::fixture("formats/uniforms.aifdb.json"))
+            .expect("fixture");
+        let cut = (0..=cut.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        if let Ok(imported) = aif::from_str(&text[..cut], "cut.json") {
+            let _ = imported.document.load(Path::new("cut.ron"));
+        }
+    }
+}

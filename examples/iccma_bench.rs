@@ -564,7 +564,7 @@ fn ratio(ours: &Outcome, theirs: &Outcome, timeout: f64) -> String {
 }
 
 /// Per problem and size: the geometric mean, over the families, of each peer's ratio (where both
-/// finished), and how many of the families the peer timed out on or was skipped for.
+/// finished), and the families on which argraph finished and the peer timed out or was skipped.
 fn summary(rows: &[Row], peers: &[(String, Vec<String>)], problems: &[String], timeout: f64) {
     if peers.is_empty() {
         return;
@@ -601,7 +601,10 @@ fn summary(rows: &[Row], peers: &[(String, Vec<String>)], problems: &[String], t
                         (Outcome::Done { secs: a, .. }, Outcome::Done { secs: b, .. }) => {
                             logs.push((b / a).ln());
                         }
-                        (_, Outcome::Timeout | Outcome::Skipped) => slow.push(r.family.as_str()),
+                        // Where argraph timed out too, there is no ratio to report.
+                        (Outcome::Done { .. }, Outcome::Timeout | Outcome::Skipped) => {
+                            slow.push(r.family.as_str());
+                        }
                         _ => {}
                     }
                 }

@@ -9,6 +9,7 @@ mod check;
 mod formats;
 mod generate;
 mod queries;
+mod readme;
 mod render;
 mod roundtrip;
 mod semantics;

@@ -5,6 +5,7 @@
 // Test helpers are `pub` for the sibling modules; the crate itself exports nothing.
 #![allow(unreachable_pub)]
 
+mod argdown_cli;
 mod check;
 mod generate;
 mod semantics;

@@ -6,6 +6,7 @@
 #![allow(unreachable_pub)]
 
 mod argdown_cli;
+mod argdown_import;
 mod check;
 mod generate;
 mod semantics;

@@ -62,7 +62,14 @@ impl Parser<'_> {
             Some('[') => self.sequence(depth),
             Some('"') => self.double_quoted().map(Value::String),
             Some('\'') => self.single_quoted().map(Value::String),
-            Some(_) => Ok(Value::String(self.plain(false))),
+            Some(_) => {
+                let at = self.pos;
+                let plain = self.plain(false);
+                if plain.is_empty() {
+                    return self.error(at, "expected a value");
+                }
+                Ok(Value::String(plain))
+            }
             None => self.error(self.pos, "the data ends where a value was expected"),
         }
     }

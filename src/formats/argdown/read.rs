@@ -131,15 +131,27 @@ pub struct Document {
 pub fn parse(text: &str) -> Result<Document, Vec<Diagnostic>> {
     let mut reader = Reader::new(text);
     reader.read();
-    if !reader.errors.is_empty() {
-        return Err(reader.errors);
+    let document = if reader.has_errors() {
+        None
+    } else {
+        Some(reader.resolve())
+    };
+    // Warnings found while reading an element's text land among the errors; sort them out.
+    let (mut errors, warnings): (Vec<_>, Vec<_>) = reader
+        .errors
+        .into_iter()
+        .chain(reader.warnings)
+        .partition(Diagnostic::is_error);
+    match document {
+        Some(mut document) if errors.is_empty() => {
+            document.warnings = warnings;
+            Ok(document)
+        }
+        _ => {
+            errors.sort_by_key(|d| d.primary.as_ref().map(|l| l.span.start));
+            Err(errors)
+        }
     }
-    let mut document = reader.resolve();
-    if !reader.errors.is_empty() {
-        return Err(reader.errors);
-    }
-    document.warnings = reader.warnings;
-    Ok(document)
 }
 
 const FILE: FileId = FileId(0);
@@ -243,6 +255,10 @@ impl<'a> Reader<'a> {
         }
     }
 
+    fn has_errors(&self) -> bool {
+        self.errors.iter().any(Diagnostic::is_error)
+    }
+
     fn error(&mut self, span: Range<usize>, message: impl Into<String>, label: &str) {
         self.errors
             .push(Diagnostic::error("argdown-syntax", message).at(FILE, span, label));
@@ -271,7 +287,7 @@ impl<'a> Reader<'a> {
     fn read(&mut self) {
         self.front_matter();
         self.comments();
-        if !self.errors.is_empty() {
+        if self.has_errors() {
             return;
         }
         self.blocks();
@@ -1059,16 +1075,15 @@ fn content(clean: &str, range: Range<usize>, errors: &mut Vec<Diagnostic>) -> Co
             }
             None => {
                 errors.push(
-                    Diagnostic::error(
+                    Diagnostic::warning(
                         "argdown-syntax",
                         format!(
-                            "this `{bracket}` opens a title that is never closed with `{close}`"
+                            "this `{bracket}` is never closed with `{close}`: read as text, not as a title"
                         ),
                     )
                     .at(FILE, pos..pos + 1, "opened here")
-                    .help(format!("if it is text, escape it: `\\{bracket}`")),
+                    .help(format!("escape it (`\\{bracket}`) if it is text")),
                 );
-                return content;
             }
         }
     }

@@ -218,6 +218,19 @@ fn write_relation_argument(map: &Map, plan: &Plan, relation: RelationIx, out: &m
     if let Some(note) = &record.note {
         data.push(("note", yaml_string(note)));
     }
+    // The ids and notes of the undercuts of this relation, as for a claim's relations.
+    let undercuts: Vec<RelationIx> = map
+        .relation_indices()
+        .filter(|&r| map.relation(r).target == Target::Relation(relation))
+        .collect();
+    let extras: Vec<String> = undercuts
+        .iter()
+        .filter(|&&r| !plan.argument[r.index()])
+        .filter_map(|&r| relation_extra(map, r))
+        .collect();
+    if !extras.is_empty() {
+        data.push(("relations", format!("[{}]", extras.join(", "))));
+    }
     let _ = writeln!(
         out,
         "<{}>: @[{from}] {} {to_mention}",
@@ -227,10 +240,8 @@ fn write_relation_argument(map: &Map, plan: &Plan, relation: RelationIx, out: &m
     let _ = writeln!(out, "{}", flow_map(&data));
     // The relation's source claim is the argument's premise.
     let _ = writeln!(out, "    <+ [{from}]");
-    for undercut in map.relation_indices() {
-        if map.relation(undercut).target == Target::Relation(relation) {
-            let _ = writeln!(out, "    _ {}", plan.child(map, undercut));
-        }
+    for &undercut in &undercuts {
+        let _ = writeln!(out, "    _ {}", plan.child(map, undercut));
     }
     out.push('\n');
 }

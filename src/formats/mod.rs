@@ -4,3 +4,4 @@
 //! document as a string; readers return a map document that the RON writer can turn into files a
 //! person keeps editing. `docs/formats.md` says what each format keeps and loses.
 pub mod argdown;
+pub mod graphml;

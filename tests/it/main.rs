@@ -9,6 +9,7 @@ mod argdown_cli;
 mod argdown_import;
 mod check;
 mod generate;
+mod graphml;
 mod semantics;
 mod solve;
 mod support;

@@ -5,3 +5,4 @@
 //! person keeps editing. `docs/formats.md` says what each format keeps and loses.
 pub mod argdown;
 pub mod graphml;
+pub mod markdown;

@@ -186,7 +186,7 @@ fn xml_syntax_in_texts_is_escaped_and_read_back_intact() {
     // The undercut relation is a node, reached through two edges, and undercut by one.
     let edges = data_of(&document, "edge");
     assert_eq!(nodes.len(), 4);
-    assert_eq!(edges.len(), 4);
+    assert_eq!(edges.len(), 5);
     let tied: Vec<_> = edges
         .iter()
         .filter(|(_, d)| d.get("relation").map(String::as_str) == Some("ban-protects"))

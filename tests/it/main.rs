@@ -10,6 +10,7 @@ mod argdown_import;
 mod check;
 mod generate;
 mod graphml;
+mod markdown;
 mod semantics;
 mod solve;
 mod support;

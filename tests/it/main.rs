@@ -8,9 +8,12 @@
 mod argdown_cli;
 mod argdown_import;
 mod check;
+mod formats;
 mod generate;
 mod graphml;
 mod markdown;
+mod queries;
+mod render;
 mod semantics;
 mod solve;
 mod support;

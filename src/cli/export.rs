@@ -1,0 +1,43 @@
+//! `argraph export`: a map in another tool's format, to stdout or a file.
+
+use super::output::print_stdout;
+use super::{Context, Failure, Outcome};
+use std::path::PathBuf;
+
+/// Arguments of `argraph export`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  argraph export graphs/tiktok-wechat --format json -o tiktok-wechat.json\n  argraph export graphs/tiktok-wechat --format json | jq '.claims | length'\n\nWhat each format keeps and loses: docs/formats.md."
+)]
+pub(crate) struct Args {
+    /// A map: one .ron file, or a directory of them.
+    map: PathBuf,
+    /// The format to write.
+    #[arg(long, short = 'f', value_enum)]
+    format: ExportFormat,
+    /// Write to this file (replaced atomically) instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+/// The formats `argraph export` writes.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    /// The whole map as JSON, in the shape of a map file (`argraph import --from json` reads it).
+    Json,
+}
+
+pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
+    let loaded = context.load(&args.map)?;
+    let map = &loaded.map;
+    let text = match args.format {
+        ExportFormat::Json => argraph::formats::json::to_string(map),
+    };
+    match &args.output {
+        Some(path) => argraph::atomic::write_atomic(path, text.as_bytes()).map_err(|error| {
+            Failure::Usage(format!("cannot write `{}`: {error}", path.display()))
+        })?,
+        None => print_stdout(&text)?,
+    }
+    Ok(Outcome::Success)
+}

@@ -9,6 +9,7 @@ mod argdown_cli;
 mod argdown_import;
 mod check;
 mod formats;
+mod formats_text;
 mod generate;
 mod graphml;
 mod markdown;

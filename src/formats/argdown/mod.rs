@@ -47,6 +47,7 @@
 //! written.
 
 mod flow;
+mod import;
 mod read;
 mod write;
 
@@ -56,6 +57,15 @@ pub use read::{
 pub use write::escape_text;
 
 use crate::model::{Map, RelationIx};
+
+/// Reads an Argdown document as a map document for `argraph import`: [`parse`], then what
+/// Argdown leaves unsaid is filled in with a warning: claims without an actor get the actor
+/// `unknown-actor`, claims without a source the source `argdown-document`, actors without a
+/// known kind the kind `other`, and sources cited but not listed a record with their id for a
+/// title.
+pub fn import(text: &str) -> Result<crate::formats::Import, crate::formats::ImportError> {
+    import::import(text)
+}
 
 /// Writes `map` as an Argdown document (layout in the [module documentation](self)).
 pub fn to_string(map: &Map) -> String {

@@ -40,12 +40,10 @@ fn export(map: &Map) -> (tempfile::TempDir, PathBuf) {
     (dir, file)
 }
 
-#[test]
-fn argdown_reads_the_bundled_map_with_every_claim_and_relation() {
-    let Some(cli) = argdown_cli() else { return };
-    let map = bundled_map();
-    let (_dir, file) = export(&map);
-    let output = Command::new(&cli)
+/// Runs `argdown json` on the export of `map`; fails the test on any Argdown error.
+fn argdown_json(cli: &Path, map: &Map) -> serde_json::Value {
+    let (_dir, file) = export(map);
+    let output = Command::new(cli)
         .arg("json")
         .arg(&file)
         .arg("--stdout")
@@ -67,7 +65,12 @@ fn argdown_reads_the_bundled_map_with_every_claim_and_relation() {
         .next()
         .expect("argdown printed JSON")
         .expect("argdown's JSON parses");
+    json
+}
 
+/// One Argdown statement per claim, titled from its id, whose text, hashtags, actor and quote
+/// are the claim's.
+fn assert_claims_read_intact(map: &Map, json: &serde_json::Value) {
     let statements = json["statements"].as_object().expect("statements");
     assert_eq!(
         statements.len(),
@@ -85,19 +88,47 @@ fn argdown_reads_the_bundled_map_with_every_claim_and_relation() {
             .unwrap_or_default();
         // Argdown's text is the claim's, followed by the claim's hashtags.
         let written = claim.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let rest = text
-            .strip_prefix(&written)
-            .unwrap_or_else(|| panic!("Argdown reads `{title}` as {text:?}, not {written:?}"));
-        let tags: Vec<&str> = rest.split_whitespace().collect();
-        let expected: Vec<String> = claim.tags.iter().map(|tag| format!("#{tag}")).collect();
-        assert_eq!(tags, expected, "hashtags of `{title}`");
+        assert!(
+            text.starts_with(&written),
+            "Argdown reads `{title}` as {text:?}, not {written:?}"
+        );
+        let tags: Vec<&str> = statement["tags"]
+            .as_array()
+            .map(|tags| tags.iter().filter_map(|t| t.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(tags, claim.tags, "hashtags of `{title}`");
         assert_eq!(
             statement["data"]["actor"].as_str(),
             Some(map.actor(claim.actor).id.as_str()),
             "actor of `{title}`"
         );
         assert_eq!(statement["data"]["quote"].as_str(), claim.quote.as_deref());
+        assert_eq!(statement["data"]["note"].as_str(), claim.note.as_deref());
     }
+}
+
+#[test]
+fn argdown_reads_texts_full_of_its_own_syntax_as_written() {
+    let Some(cli) = argdown_cli() else { return };
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/escaping.ron");
+    let map = argraph::load::load(&path).expect("fixture loads").map;
+    let json = argdown_json(&cli, &map);
+    assert_claims_read_intact(&map, &json);
+    // The actor headings, with names full of syntax, are the sections.
+    let sections: Vec<&str> = json["sections"]
+        .as_array()
+        .map(|s| s.iter().filter_map(|s| s["title"].as_str()).collect())
+        .unwrap_or_default();
+    let names: Vec<&str> = map.actors.values().map(|a| a.name.as_str()).collect();
+    assert_eq!(sections[..names.len()], names[..]);
+}
+
+#[test]
+fn argdown_reads_the_bundled_map_with_every_claim_and_relation() {
+    let Some(cli) = argdown_cli() else { return };
+    let map = bundled_map();
+    let json = argdown_json(&cli, &map);
+    assert_claims_read_intact(&map, &json);
 
     // Argdown's relations: rebuttals are attacks, undercuts are undercuts, supports are
     // supports, plus one support per undercut relation (written as an argument) from its source.

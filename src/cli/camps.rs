@@ -196,15 +196,15 @@ fn text(map: &Map, result: &Camps, style: Style) -> String {
         ));
         for x in g.against.iter().take(8) {
             let line = format!(
-                "    {} and {}: {} {}",
-                map.actor(x.a).name,
-                map.actor(x.b).name,
+                "    {} {}: {} and {}",
                 plural(x.count, if x.same_camp { "dispute" } else { "support" }),
                 if x.same_camp {
                     "within a camp"
                 } else {
                     "across camps"
-                }
+                },
+                map.actor(x.a).name,
+                map.actor(x.b).name,
             );
             out.push_str(&super::present::truncate(&line, WIDTH));
             out.push('\n');

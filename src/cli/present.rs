@@ -91,6 +91,25 @@ pub(crate) fn unknown(error: UnknownId, argument: &str, map: &Path) -> Failure {
     Failure::Invalid(message)
 }
 
+/// The number of characters of `text` a terminal shows: ANSI colour sequences (`ESC [ … m`)
+/// take no room.
+pub(crate) fn visible_len(text: &str) -> usize {
+    let mut count = 0;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            count += 1;
+        }
+    }
+    count
+}
+
 /// `text` cut to `width` characters, with an ellipsis when something was cut.
 pub(crate) fn truncate(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
@@ -175,7 +194,7 @@ impl Table {
             .map(|i| {
                 self.rows
                     .iter()
-                    .map(|row| row.get(i).map_or(0, |c| c.chars().count()))
+                    .map(|row| row.get(i).map_or(0, |c| visible_len(c)))
                     .chain([self.headers[i].chars().count()])
                     .max()
                     .unwrap_or(0)
@@ -203,8 +222,13 @@ impl Table {
             let mut text = " ".repeat(indent);
             for (i, cell) in cells.iter().enumerate() {
                 let last = i + 1 == columns;
-                let cell = truncate(cell, widths[i]);
-                let pad = widths[i].saturating_sub(cell.chars().count());
+                // Coloured cells are never cut (only plain, flexible columns are).
+                let cell = if visible_len(cell) == cell.chars().count() {
+                    truncate(cell, widths[i])
+                } else {
+                    cell.clone()
+                };
+                let pad = widths[i].saturating_sub(visible_len(&cell));
                 let padded = match (self.align[i], last) {
                     (Align::Right, _) => format!("{}{cell}", " ".repeat(pad)),
                     (Align::Left, true) => cell.clone(),
@@ -233,4 +257,34 @@ impl Table {
 /// `1 claim`, `2 claims`.
 pub(crate) fn plural(n: usize, noun: &str) -> String {
     super::output::count(n, noun)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Align, Style, Table, WIDTH, truncate, visible_len};
+
+    #[test]
+    fn truncation_and_visible_width() {
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("a long statement", 8), "a long…");
+        assert_eq!(visible_len("\x1b[31mrebuts\x1b[0m"), 6);
+    }
+
+    #[test]
+    fn tables_fit_and_stay_aligned_in_colour() {
+        let style = Style { color: true };
+        let mut table = Table::new(&[
+            ("NAME", Align::Left, true),
+            ("KIND", Align::Left, false),
+            ("N", Align::Right, false),
+        ]);
+        table.row(vec!["x".repeat(120), style.bold("rebuts"), "7".into()]);
+        table.row(vec!["y".into(), style.bold("supports"), "12".into()]);
+        let text = table.render(style, 2);
+        let widths: Vec<usize> = text.lines().map(visible_len).collect();
+        assert!(widths.iter().all(|&w| w <= WIDTH), "{widths:?}");
+        // The count column ends at the same place on every line.
+        assert_eq!(widths[1], widths[2], "{text}");
+        assert!(text.contains('…'));
+    }
 }

@@ -9,9 +9,11 @@
 //! ([`document::MapDocument::load`], or by writing it with [`ron_writer`] and loading the file), so
 //! an imported map is checked exactly like a hand-written one.
 
+pub mod aif;
 pub mod argdown;
 pub mod document;
 pub mod graphml;
+pub mod iccma;
 pub mod json;
 pub mod markdown;
 pub mod ron_writer;

@@ -13,9 +13,11 @@
 //! - with at most [`EXACT_LIMIT`] actors, exactly: every split is tried (Gray-code order, each
 //!   step flipping one actor and updating the frustration from its links), and the number of
 //!   optimal splits is reported — more than one means the data do not decide between them;
-//! - with more, greedily: a seed split from a breadth-first 2-colouring (an actor goes with
-//!   its neighbour when their net link is positive, against it when negative), then single
-//!   actors are moved while a move lowers the frustration. The result is a local optimum.
+//! - with more, greedily, from several seeds: breadth-first 2-colourings (an actor goes with its
+//!   neighbour when their net link is positive, against it when negative) started from each
+//!   actor in turn (at most [`GREEDY_STARTS`] of them, spread evenly), each improved by moving
+//!   single actors while a move lowers the frustration; the best result is kept. It is a local
+//!   optimum, not necessarily the best split.
 //!
 //! A split is *clean* when at most a fifth of the relations go against it
 //! ([`Group::is_clean`]); otherwise the debate has no clean split into two camps.
@@ -36,7 +38,8 @@ pub enum Method {
         /// How many splits reach the least frustration.
         optimal: usize,
     },
-    /// Breadth-first 2-colouring, then single-actor moves: a local optimum.
+    /// Breadth-first 2-colourings from several actors, each improved by single-actor moves;
+    /// the best of these local optima.
     Greedy,
 }
 
@@ -284,13 +287,36 @@ fn exact(local: &[Vec<(usize, PairLinks)>]) -> (Vec<bool>, Method) {
     (best_side, Method::Exact { optimal })
 }
 
-/// Breadth-first 2-colouring by the sign of the net links, then improving single moves.
+/// How many starting actors [`greedy`] tries at most.
+pub const GREEDY_STARTS: usize = 64;
+
+/// Local search from several seeds; the best result (the first on a tie).
+///
+/// Each seed is a breadth-first 2-colouring by the sign of the net links, started from one
+/// actor (every actor in a group of up to [`GREEDY_STARTS`], else that many spread evenly);
+/// then single actors move, the best move first, while a move lowers the frustration.
 fn greedy(local: &[Vec<(usize, PairLinks)>]) -> Vec<bool> {
+    let size = local.len();
+    let starts = size.min(GREEDY_STARTS);
+    let mut best: Option<(usize, Vec<bool>)> = None;
+    for k in 0..starts {
+        let side = improve(local, colouring(local, k * size / starts));
+        let frustration = frustration_of(local, &side);
+        if best.as_ref().is_none_or(|(f, _)| frustration < *f) {
+            best = Some((frustration, side));
+        }
+    }
+    best.map(|(_, side)| side).unwrap_or_default()
+}
+
+/// A breadth-first 2-colouring from `root`: an actor goes with its neighbour when their net
+/// link is positive (or zero), against it when negative.
+fn colouring(local: &[Vec<(usize, PairLinks)>], root: usize) -> Vec<bool> {
     let size = local.len();
     let mut side = vec![false; size];
     let mut seen = vec![false; size];
-    seen[0] = true;
-    let mut queue = VecDeque::from([0usize]);
+    seen[root] = true;
+    let mut queue = VecDeque::from([root]);
     while let Some(at) = queue.pop_front() {
         for &(next, link) in &local[at] {
             if !seen[next] {
@@ -304,9 +330,16 @@ fn greedy(local: &[Vec<(usize, PairLinks)>]) -> Vec<bool> {
             }
         }
     }
-    // Each move lowers the frustration by at least one, so this ends.
+    side
+}
+
+/// Moves single actors, the best move first, while a move lowers the frustration. Each move
+/// lowers it by at least one, so this ends.
+fn improve(local: &[Vec<(usize, PairLinks)>], mut side: Vec<bool>) -> Vec<bool> {
     loop {
-        let best = (0..size).map(|v| (flip_delta(local, &side, v), v)).min();
+        let best = (0..local.len())
+            .map(|v| (flip_delta(local, &side, v), v))
+            .min();
         match best {
             Some((delta, v)) if delta < 0 => side[v] = !side[v],
             _ => break,

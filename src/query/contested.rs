@@ -2,6 +2,7 @@
 
 use super::{Evidence, is_dispute, lift};
 use crate::model::{ActorIx, ClaimIx, Map, RelationKind};
+use std::collections::BTreeSet;
 
 /// A claim and the disputes it draws.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,7 +63,7 @@ pub fn contested(map: &Map, rollup: bool) -> Contested {
     let n = map.actors.len();
     let mut given = vec![0usize; n];
     let mut received = vec![0usize; n];
-    let mut pairs: Vec<(ActorIx, ActorIx)> = Vec::new();
+    let mut pairs: BTreeSet<(ActorIx, ActorIx)> = BTreeSet::new();
     for (ix, relation) in map.relation_indices().zip(&map.relations) {
         let evidence = Evidence::of(map, ix);
         let row = &mut per_claim[evidence.to_claim.index()];
@@ -83,10 +84,14 @@ pub fn contested(map: &Map, rollup: bool) -> Contested {
         if from != to {
             given[from.index()] += 1;
             received[to.index()] += 1;
-            if !pairs.contains(&(from, to)) {
-                pairs.push((from, to));
-            }
+            pairs.insert((from, to));
         }
+    }
+    let mut disputes_actors = vec![0usize; n];
+    let mut disputed_by_actors = vec![0usize; n];
+    for &(from, to) in &pairs {
+        disputes_actors[from.index()] += 1;
+        disputed_by_actors[to.index()] += 1;
     }
     let mut claims: Vec<ContestedClaim> =
         per_claim.into_iter().filter(|c| c.rebuttals > 0).collect();
@@ -107,8 +112,8 @@ pub fn contested(map: &Map, rollup: bool) -> Contested {
             actor,
             given: given[actor.index()],
             received: received[actor.index()],
-            disputes_actors: pairs.iter().filter(|(f, _)| *f == actor).count(),
-            disputed_by_actors: pairs.iter().filter(|(_, t)| *t == actor).count(),
+            disputes_actors: disputes_actors[actor.index()],
+            disputed_by_actors: disputed_by_actors[actor.index()],
         })
         .collect();
     actors.sort_by(|a, b| {

@@ -2,6 +2,8 @@
 
 use super::{Evidence, is_dispute};
 use crate::model::{ActorIx, ActorKind, Map, RelationKind, SourceIx};
+use indexmap::IndexMap;
+use std::collections::BTreeSet;
 
 /// Counts for one source.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,37 +83,52 @@ pub fn stats(map: &Map) -> Stats {
         })
         .filter(|&(_, count)| count > 0)
         .collect();
-    let per_source = (0..map.sources.len())
-        .map(SourceIx::new)
-        .map(|source| {
-            let claims: Vec<_> = map.claims.values().filter(|c| c.source == source).collect();
-            let mut actors: Vec<ActorIx> = claims.iter().map(|c| c.actor).collect();
-            actors.sort();
-            actors.dedup();
-            SourceCount {
-                source,
-                claims: claims.len(),
-                quoted: claims.iter().filter(|c| c.quote.is_some()).count(),
-                actors: actors.len(),
-            }
+    // One pass over the claims for the per-source, per-actor and per-tag counts.
+    let mut per_source: Vec<SourceCount> = (0..map.sources.len())
+        .map(|i| SourceCount {
+            source: SourceIx::new(i),
+            claims: 0,
+            quoted: 0,
+            actors: 0,
         })
         .collect();
     let mut per_actor: Vec<ActorCount> = map
         .actor_indices()
         .map(|actor| ActorCount {
             actor,
-            claims: map.claims.values().filter(|c| c.actor == actor).count(),
+            claims: 0,
             supports_given: 0,
             disputes_given: 0,
             supports_received: 0,
             disputes_received: 0,
-            about: map
-                .claims
-                .values()
-                .filter(|c| c.about.contains(&actor))
-                .count(),
+            about: 0,
         })
         .collect();
+    let mut source_actors: BTreeSet<(SourceIx, ActorIx)> = BTreeSet::new();
+    let mut tag_counts: IndexMap<&str, usize> = IndexMap::new();
+    for claim in map.claims.values() {
+        let source = &mut per_source[claim.source.index()];
+        source.claims += 1;
+        source.quoted += usize::from(claim.quote.is_some());
+        source_actors.insert((claim.source, claim.actor));
+        per_actor[claim.actor.index()].claims += 1;
+        let mut about: Vec<ActorIx> = claim.about.clone();
+        about.sort();
+        about.dedup();
+        for actor in about {
+            per_actor[actor.index()].about += 1;
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for tag in &claim.tags {
+            if !seen.contains(&tag.as_str()) {
+                seen.push(tag);
+                *tag_counts.entry(tag).or_default() += 1;
+            }
+        }
+    }
+    for (source, _) in source_actors {
+        per_source[source.index()].actors += 1;
+    }
     for (ix, relation) in map.relation_indices().zip(&map.relations) {
         let evidence = Evidence::of(map, ix);
         let from = map.claim(evidence.from_claim).actor.index();
@@ -125,16 +142,9 @@ pub fn stats(map: &Map) -> Stats {
         }
     }
     per_actor.sort_by(|a, b| b.claims.cmp(&a.claims).then(a.actor.cmp(&b.actor)));
-    let mut tags: Vec<(String, usize)> = super::lookup::tags(map)
+    let mut tags: Vec<(String, usize)> = tag_counts
         .into_iter()
-        .map(|tag| {
-            let count = map
-                .claims
-                .values()
-                .filter(|c| c.tags.iter().any(|t| t == tag))
-                .count();
-            (tag.to_owned(), count)
-        })
+        .map(|(tag, count)| (tag.to_owned(), count))
         .collect();
     tags.sort_by_key(|tag| std::cmp::Reverse(tag.1));
     Stats {

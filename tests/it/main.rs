@@ -15,6 +15,7 @@ mod graphml;
 mod markdown;
 mod queries;
 mod render;
+mod roundtrip;
 mod semantics;
 mod solve;
 mod support;

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 /// Arguments of `argraph export`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  argraph export graphs/tiktok-wechat --format json -o tiktok-wechat.json\n  argraph export graphs/tiktok-wechat --format json | jq '.claims | length'\n  argraph export graphs/tiktok-wechat --format aif -o tiktok-wechat.aif.json\n  argraph export graphs/tiktok-wechat --format iccma --support deductive -o tiktok-wechat.af\n  argraph solve -p SE-GR -f tiktok-wechat.af\n\nWhat each format keeps and loses: docs/formats.md."
+    after_help = "Examples:\n  argraph export graphs/tiktok-wechat --format json -o tiktok-wechat.json\n  argraph export graphs/tiktok-wechat --format json | jq '.claims | length'\n  argraph export graphs/tiktok-wechat --format aif -o tiktok-wechat.aif.json\n  argraph export graphs/tiktok-wechat --format iccma --support deductive -o tiktok-wechat.af\n  argraph solve -p SE-GR -f tiktok-wechat.af\n  argraph export graphs/tiktok-wechat --format argdown -o tiktok-wechat.argdown\n  argraph export graphs/tiktok-wechat --format graphml -o tiktok-wechat.graphml\n  argraph export graphs/tiktok-wechat --format markdown -o tiktok-wechat.md\n\nWhat each format keeps and loses: docs/formats.md."
 )]
 pub(crate) struct Args {
     /// A map: one .ron file, or a directory of them.
@@ -35,6 +35,13 @@ enum ExportFormat {
     /// The map's Dung framework in the ICCMA 2023 format (`argraph solve` reads it), with a
     /// legend of argument numbers as `#` comments.
     Iccma,
+    /// Argdown: one heading per actor, claims as titled statements, relations as +/-/_ lines
+    /// (`argraph import --from argdown` and Argdown's own tools read it).
+    Argdown,
+    /// GraphML for yEd, Gephi, Cytoscape: claims as nodes, relations as edges, declared keys.
+    Graphml,
+    /// A Markdown outline for teaching: each contested claim, what rebuts and supports it.
+    Markdown,
 }
 
 pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
@@ -52,6 +59,9 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
             argraph::formats::iccma::to_string(map, args.support.unwrap_or(SupportMode::None))
                 .map_err(|error| Failure::Invalid(error.to_string()))?
         }
+        ExportFormat::Argdown => argraph::formats::argdown::to_string(map),
+        ExportFormat::Graphml => argraph::formats::graphml::to_string(map),
+        ExportFormat::Markdown => argraph::formats::markdown::to_string(map),
     };
     match &args.output {
         Some(path) => argraph::atomic::write_atomic(path, text.as_bytes()).map_err(|error| {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// Arguments of `argraph import`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "The map is written as one RON file named after the input (`debate.json` gives DIR/debate.ron), then loaded and checked like any map.\n\nExamples:\n  argraph export graphs/tiktok-wechat --format json -o tiktok-wechat.json\n  argraph import tiktok-wechat.json --from json -o imported/\n  argraph import debate.json --from aif -o debate/\n  argraph check imported/\n\nWhat each format keeps and loses: docs/formats.md."
+    after_help = "The map is written as one RON file named after the input (`debate.json` gives DIR/debate.ron), then loaded and checked like any map.\n\nExamples:\n  argraph export graphs/tiktok-wechat --format json -o tiktok-wechat.json\n  argraph import tiktok-wechat.json --from json -o imported/\n  argraph import debate.json --from aif -o debate/\n  argraph export graphs/tiktok-wechat --format argdown -o tiktok-wechat.argdown\n  argraph import tiktok-wechat.argdown --from argdown -o imported/\n  argraph check imported/\n\nWhat each format keeps and loses: docs/formats.md."
 )]
 pub(crate) struct Args {
     /// The file to import.
@@ -33,6 +33,9 @@ enum ImportFormat {
     Json,
     /// AIF JSON (AIFdb, OVA or xAIF layout).
     Aif,
+    /// Argdown: statements and arguments as claims, +/-/_ relations, `{actor: …}` data, actor
+    /// headings; other headings become tags.
+    Argdown,
 }
 
 pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
@@ -50,6 +53,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
     let imported = match args.from {
         ImportFormat::Json => argraph::formats::json::from_str(&input[0].text),
         ImportFormat::Aif => argraph::formats::aif::from_str(&input[0].text, &file_name),
+        ImportFormat::Argdown => argraph::formats::argdown::import(&input[0].text),
     };
     let Import { document, warnings } = match imported {
         Ok(imported) => imported,
@@ -84,6 +88,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
         match args.from {
             ImportFormat::Json => "argraph JSON",
             ImportFormat::Aif => "AIF",
+            ImportFormat::Argdown => "Argdown",
         }
     )];
     let ron = argraph::formats::ron_writer::to_string_with_header(&document, &header);

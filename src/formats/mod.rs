@@ -10,9 +10,12 @@
 //! an imported map is checked exactly like a hand-written one.
 
 pub mod aif;
+pub mod argdown;
 pub mod document;
+pub mod graphml;
 pub mod iccma;
 pub mod json;
+pub mod markdown;
 pub mod ron_writer;
 
 use crate::diagnostic::Diagnostic;

@@ -5,9 +5,14 @@
 // Test helpers are `pub` for the sibling modules; the crate itself exports nothing.
 #![allow(unreachable_pub)]
 
+mod argdown_cli;
+mod argdown_import;
 mod check;
 mod formats;
+mod formats_text;
 mod generate;
+mod graphml;
+mod markdown;
 mod queries;
 mod readme;
 mod render;

@@ -699,8 +699,8 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let text = match &item.text {
-                Some(text) if !text.is_empty() => text.clone(),
-                _ => {
+                Some(text) => text.clone(),
+                None => {
                     if item.kind == ItemKind::Statement {
                         self.warn(
                             item.span.clone(),

@@ -45,7 +45,7 @@ fn kind() -> impl Strategy<Value = KindRecord> {
 
 /// A small valid map document: ids unique by construction, `member_of` pointing backwards
 /// (no cycles), no self or duplicate relations, undercuts aimed at earlier relations.
-fn map_document() -> impl Strategy<Value = MapDocument> {
+pub fn map_document() -> impl Strategy<Value = MapDocument> {
     let sources = prop::collection::vec(
         (
             word(),

@@ -81,7 +81,7 @@ pub struct ClaimRecord {
     pub about: Vec<String>,
     /// `note` data.
     pub note: Option<String>,
-    /// Where it is first defined (or first mentioned) in the document.
+    /// Where it is first defined (or first mentioned) in the document: the first line of it.
     pub span: Range<usize>,
 }
 
@@ -447,7 +447,7 @@ impl<'a> Reader<'a> {
 
     fn block(&mut self, lines: &[(usize, &str)], sections: &mut Vec<usize>) {
         let mut current: Option<usize> = None;
-        for (n, &(start, line)) in lines.iter().enumerate() {
+        for &(start, line) in lines {
             let indent = line.len() - line.trim_start().len();
             let body = &line[indent..];
             let body_start = start + indent;
@@ -457,7 +457,6 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if body.starts_with("--") || statement_number(body) {
-                let _ = n;
                 self.warn(
                     body_start..start + line.len(),
                     "premise-conclusion structures are not read",
@@ -643,7 +642,7 @@ impl<'a> Reader<'a> {
             sources: std::mem::take(&mut self.sources),
             ..Document::default()
         };
-        self.actors(&items, &mut document);
+        self.actors(&mut document);
 
         // Ids: claims from titles, relations written as arguments from their `relation` data.
         let is_relation: Vec<bool> = items
@@ -700,8 +699,8 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let text = match &item.text {
-                Some(text) if !text.is_empty() => text.clone(),
-                _ => {
+                Some(text) => text.clone(),
+                None => {
                     if item.kind == ItemKind::Statement {
                         self.warn(
                             item.span.clone(),
@@ -762,7 +761,7 @@ impl<'a> Reader<'a> {
                 tags,
                 about,
                 note: string(&item.data, "note"),
-                span: item.span.clone(),
+                span: first_line(self.text, &item.span),
             });
         }
         for claim in &document.claims {
@@ -781,7 +780,7 @@ impl<'a> Reader<'a> {
         document
     }
 
-    fn actors(&mut self, _items: &[Item], document: &mut Document) {
+    fn actors(&mut self, document: &mut Document) {
         for heading in &self.headings {
             let Some(Value::Object(data)) = &heading.data else {
                 continue;
@@ -1167,4 +1166,14 @@ fn content(clean: &str, range: Range<usize>, errors: &mut Vec<Diagnostic>) -> Co
     }
     content.text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     content
+}
+
+/// The part of `span` on its first line (a claim's place in a one-line label).
+fn first_line(text: &str, span: &Range<usize>) -> Range<usize> {
+    let Some(slice) = text.get(span.clone()) else {
+        return span.clone();
+    };
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = slice.find('\n').map_or(span.end, |i| span.start + i);
+    start.min(end)..end
 }

@@ -112,15 +112,27 @@ fn write_front_matter(map: &Map, out: &mut String) {
 fn write_claim(map: &Map, plan: &Plan, claim_ix: usize, out: &mut String) {
     let claim = &map.claims[claim_ix];
     let mut text = escape_text(&claim.text);
+    // Hashtags when every tag can be one and none repeats (Argdown merges repeats), else
+    // all in data: the tags' order and number are kept either way.
+    let repeats = claim
+        .tags
+        .iter()
+        .enumerate()
+        .any(|(i, tag)| claim.tags[..i].contains(tag));
+    let hashtags: Option<Vec<String>> = if repeats {
+        None
+    } else {
+        claim.tags.iter().map(|tag| hashtag(tag)).collect()
+    };
     let mut odd_tags = Vec::new();
-    for tag in &claim.tags {
-        match hashtag(tag) {
-            Some(written) => {
+    match hashtags {
+        Some(hashtags) => {
+            for written in hashtags {
                 text.push(' ');
                 text.push_str(&written);
             }
-            None => odd_tags.push(yaml_string(tag)),
         }
+        None => odd_tags.extend(claim.tags.iter().map(|tag| yaml_string(tag))),
     }
     let mut data = vec![
         ("actor", yaml_string(&map.actor(claim.actor).id)),

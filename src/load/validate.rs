@@ -16,11 +16,19 @@ use crate::model::{
     ExpectedStatus, ExpectedSupport, FileId, Map, MapFile, Origin, Relation, RelationIx,
     RelationKind, Source, SourceIx, Target,
 };
+use hashbrown::HashTable;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 use std::ops::Range;
+
+/// The hasher of the loader's own tables: foldhash, several times faster than the standard
+/// SipHash on short keys such as ids, and seeded per process (so a crafted map cannot choose
+/// collisions in advance).
+type FastHash = foldhash::fast::RandomState;
 
 /// The kinds of things that have ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 enum IdKind {
     Source,
     Actor,
@@ -116,10 +124,71 @@ struct Draft {
     origin: Origin,
 }
 
+/// An id in the [`Registry`]: which collection of the map, and where in it.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    kind: IdKind,
+    index: u32,
+}
+
+/// Every source, actor and claim id, in one table: defining an id is one probe (taken by any
+/// kind?), and resolving a reference one more. The table holds no strings: an entry's key is
+/// the id stored in the map itself.
+struct Registry {
+    table: HashTable<Entry>,
+    hasher: FastHash,
+}
+
+impl Registry {
+    fn with_capacity(capacity: usize) -> Registry {
+        Registry {
+            table: HashTable::with_capacity(capacity),
+            hasher: FastHash::default(),
+        }
+    }
+
+    fn key(map: &Map, entry: Entry) -> &str {
+        let index = entry.index as usize;
+        match entry.kind {
+            IdKind::Source => &map.sources[index].id,
+            IdKind::Actor => &map.actors[index].id,
+            // Relations are not in this table.
+            IdKind::Claim | IdKind::Relation => &map.claims[index].id,
+        }
+    }
+
+    fn get(&self, map: &Map, id: &str) -> Option<Entry> {
+        let hash = self.hasher.hash_one(id);
+        self.table
+            .find(hash, |&entry| Registry::key(map, entry) == id)
+            .copied()
+    }
+
+    /// Registers `id`, not yet in the table, as the next item of its kind in `map` (call it just
+    /// before inserting the item).
+    fn insert(&mut self, map: &Map, id: &str, kind: IdKind) {
+        let index = match kind {
+            IdKind::Source => map.sources.len(),
+            IdKind::Actor => map.actors.len(),
+            IdKind::Claim | IdKind::Relation => map.claims.len(),
+        };
+        let entry = Entry {
+            kind,
+            index: offset32(index),
+        };
+        let hasher = &self.hasher;
+        self.table
+            .insert_unique(hasher.hash_one(id), entry, |&entry| {
+                hasher.hash_one(Registry::key(map, entry))
+            });
+    }
+}
+
 struct Checker<'f> {
     files: &'f [MapFile],
     errors: Vec<Diagnostic>,
-    /// Relation ids (few); the ids of sources, actors and claims are the keys of the map itself.
+    registry: Registry,
+    /// Relation ids (few): they are not in the registry, which keys on ids stored in the map.
     relation_ids: HashMap<String, Site>,
     broken_ids: HashSet<String>,
 }
@@ -155,18 +224,29 @@ impl Checker<'_> {
 
     /// Where `id` is defined so far, and as what.
     fn defined(&self, map: &Map, id: &str) -> Option<(IdKind, Site)> {
-        if let Some(source) = map.sources.get(id) {
-            return Some((IdKind::Source, Site::at(&source.origin, "id")));
+        if let Some(entry) = self.registry.get(map, id) {
+            let index = entry.index as usize;
+            let origin = match entry.kind {
+                IdKind::Source => &map.sources[index].origin,
+                IdKind::Actor => &map.actors[index].origin,
+                IdKind::Claim | IdKind::Relation => &map.claims[index].origin,
+            };
+            return Some((entry.kind, Site::at(origin, "id")));
         }
-        if let Some(actor) = map.actors.get(id) {
-            return Some((IdKind::Actor, Site::at(&actor.origin, "id")));
-        }
-        if let Some(claim) = map.claims.get(id) {
-            return Some((IdKind::Claim, Site::at(&claim.origin, "id")));
+        if self.relation_ids.is_empty() {
+            return None;
         }
         self.relation_ids
             .get(id)
             .map(|site| (IdKind::Relation, *site))
+    }
+
+    /// The index of the source, actor or claim (`kind`) with this id.
+    fn lookup(&self, map: &Map, id: &str, kind: IdKind) -> Option<usize> {
+        self.registry
+            .get(map, id)
+            .filter(|entry| entry.kind == kind)
+            .map(|entry| entry.index as usize)
     }
 
     /// Checks an id before it is added to `map`; returns false (and reports) when it is taken.
@@ -207,6 +287,8 @@ impl Checker<'_> {
         }
         if kind == IdKind::Relation {
             self.relation_ids.insert(id.to_owned(), site);
+        } else {
+            self.registry.insert(map, id, kind);
         }
         true
     }
@@ -310,12 +392,27 @@ fn origin<T>(record: &Record<T>) -> Origin {
 
 /// Resolves and checks all records. Returns the map, the errors and the warnings.
 pub(super) fn validate(
-    records: Vec<FileRecords>,
+    mut records: Vec<FileRecords>,
     files: Vec<MapFile>,
 ) -> (Map, Vec<Diagnostic>, Vec<Diagnostic>) {
+    let total = |count: fn(&FileRecords) -> usize| records.iter().map(count).sum::<usize>();
+    let sources = total(|file| file.sources.len());
+    let actors = total(|file| file.actors.len());
+    let claims = total(|file| file.claims.len());
+    let relations = total(|file| {
+        file.relations.len()
+            + file
+                .claims
+                .iter()
+                .map(|claim| {
+                    claim.doc.supports.len() + claim.doc.rebuts.len() + claim.doc.undercuts.len()
+                })
+                .sum::<usize>()
+    });
     let mut checker = Checker {
         files: &files,
         errors: Vec::new(),
+        registry: Registry::with_capacity(sources + actors + claims),
         relation_ids: HashMap::new(),
         broken_ids: records
             .iter()
@@ -323,21 +420,21 @@ pub(super) fn validate(
             .collect(),
     };
     let mut map = Map::default();
+    map.sources.reserve(sources);
+    map.actors.reserve(actors);
+    map.claims.reserve(claims);
 
-    let mut all_sources = Vec::new();
-    let mut all_actors = Vec::new();
-    let mut all_claims = Vec::new();
-    let mut per_file_relations = Vec::new();
+    // Each file's records are moved out section by section, and each section's buffer is freed
+    // as soon as it is used up: the parsed records and the map never both exist in full.
     let mut all_expectations = Vec::new();
-    for file in records {
-        all_sources.extend(file.sources);
-        all_actors.extend(file.actors);
-        all_claims.extend(file.claims);
-        per_file_relations.push(file.relations);
-        all_expectations.extend(file.expectations);
+    for file in &mut records {
+        all_expectations.append(&mut file.expectations);
     }
 
     // Sources and actors first: claims refer to them.
+    let all_sources = records
+        .iter_mut()
+        .flat_map(|file| std::mem::take(&mut file.sources));
     for record in all_sources {
         if !checker.define(
             &map,
@@ -364,7 +461,10 @@ pub(super) fn validate(
             },
         );
     }
-    let mut member_of = Vec::new();
+    let mut member_of = Vec::with_capacity(actors);
+    let all_actors = records
+        .iter_mut()
+        .flat_map(|file| std::mem::take(&mut file.actors));
     for record in all_actors {
         if !checker.define(
             &map,
@@ -395,7 +495,10 @@ pub(super) fn validate(
 
     // All claims are added before any is resolved, so that a reference may point forward or
     // into another file. Their references wait in `pending` (moved, not copied).
-    let mut pending = Vec::with_capacity(all_claims.len());
+    let mut pending = Vec::with_capacity(claims);
+    let all_claims = records
+        .iter_mut()
+        .flat_map(|file| std::mem::take(&mut file.claims));
     for record in all_claims {
         if !checker.define(
             &map,
@@ -435,9 +538,10 @@ pub(super) fn validate(
         );
     }
 
-    let mut drafts = Vec::new();
+    let mut drafts = Vec::with_capacity(relations);
     let mut claims = pending.into_iter().enumerate().peekable();
-    for (file_index, relations) in per_file_relations.into_iter().enumerate() {
+    for (file_index, file) in records.into_iter().enumerate() {
+        let relations = file.relations;
         // This file's claims (with their inline relations), then its `relations` section.
         while let Some((position, claim)) =
             claims.next_if(|(position, _)| map.claims[*position].origin.file.index() == file_index)
@@ -495,7 +599,7 @@ fn resolve_claim(
         &pending.actor,
         IdKind::Actor,
         map.actors.keys().map(String::as_str),
-        map.actors.get_index_of(pending.actor.as_str()),
+        checker.lookup(map, &pending.actor, IdKind::Actor),
         &site("actor"),
     );
     let source = checker.resolve(
@@ -503,7 +607,7 @@ fn resolve_claim(
         &pending.source,
         IdKind::Source,
         map.sources.keys().map(String::as_str),
-        map.sources.get_index_of(pending.source.as_str()),
+        checker.lookup(map, &pending.source, IdKind::Source),
         &site("source"),
     );
     let mut about = Vec::with_capacity(pending.about.len());
@@ -513,7 +617,7 @@ fn resolve_claim(
             id,
             IdKind::Actor,
             map.actors.keys().map(String::as_str),
-            map.actors.get_index_of(id.as_str()),
+            checker.lookup(map, id, IdKind::Actor),
             &element("about", i),
         );
         about.extend(resolved.map(ActorIx::new));
@@ -577,7 +681,7 @@ fn resolve_member_of(
             &parent_id,
             IdKind::Actor,
             map.actors.keys().map(String::as_str),
-            map.actors.get_index_of(parent_id.as_str()),
+            checker.lookup(map, &parent_id, IdKind::Actor),
             &site,
         );
         map.actors[position].member_of = parent.map(ActorIx::new);
@@ -691,7 +795,7 @@ fn section_relations(
                 &doc.from,
                 IdKind::Claim,
                 map.claims.keys().map(String::as_str),
-                map.claims.get_index_of(doc.from.as_str()),
+                checker.lookup(map, &doc.from, IdKind::Claim),
                 &Site::field(&record, "from"),
             )
             .map(ClaimIx::new);
@@ -717,7 +821,8 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
         .filter_map(|(i, draft)| draft.id.clone().map(|id| (id, i)))
         .collect();
     let mut resolved = Vec::with_capacity(drafts.len());
-    let mut seen: HashMap<(ClaimIx, RelationKind, Target), Site> = HashMap::new();
+    let mut seen: HashMap<(ClaimIx, RelationKind, Target), Site, FastHash> =
+        HashMap::with_capacity_and_hasher(drafts.len(), FastHash::default());
     map.relations.reserve(drafts.len());
     for (position, draft) in drafts.into_iter().enumerate() {
         let site = &draft.target_site;
@@ -738,7 +843,7 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
                     &draft.target_id,
                     IdKind::Claim,
                     map.claims.keys().map(String::as_str),
-                    map.claims.get_index_of(draft.target_id.as_str()),
+                    checker.lookup(map, &draft.target_id, IdKind::Claim),
                     site,
                 )
                 .map(|ix| Target::Claim(ClaimIx::new(ix))),
@@ -841,7 +946,7 @@ fn resolve_expectations(
             &doc.claim,
             IdKind::Claim,
             map.claims.keys().map(String::as_str),
-            map.claims.get_index_of(doc.claim.as_str()),
+            checker.lookup(map, &doc.claim, IdKind::Claim),
             &Site::field(&record, "claim"),
         );
         let Some(claim) = claim else { continue };

@@ -29,6 +29,7 @@ pub(crate) fn parse(file: FileId, text: &str) -> Option<FileRecords> {
         bytes: text.as_bytes(),
         pos: 0,
         file,
+        scratch: Vec::new(),
     };
     let mut records = FileRecords::default();
     reader.ws()?;
@@ -64,7 +65,16 @@ pub(crate) fn parse(file: FileId, text: &str) -> Option<FileRecords> {
         return None;
     }
     reader.ws()?;
-    (reader.pos == reader.bytes.len()).then_some(records)
+    if reader.pos != reader.bytes.len() {
+        return None;
+    }
+    // The records wait in memory until every file is read: no spare capacity.
+    records.sources.shrink_to_fit();
+    records.actors.shrink_to_fit();
+    records.claims.shrink_to_fit();
+    records.relations.shrink_to_fit();
+    records.expectations.shrink_to_fit();
+    Some(records)
 }
 
 /// Marks a field as seen; `None` when it was seen already (`ron` reports the duplicate).
@@ -81,6 +91,8 @@ struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
     file: FileId,
+    /// Reused for each list of strings, so that each list is allocated once, to its length.
+    scratch: Vec<String>,
 }
 
 impl<'a> Reader<'a> {
@@ -168,9 +180,13 @@ impl<'a> Reader<'a> {
 
     /// A list of strings.
     fn strings(&mut self) -> Option<Vec<String>> {
-        let mut items = Vec::new();
+        let mut items = std::mem::take(&mut self.scratch);
+        items.clear();
         self.list(|reader| reader.string().map(|s| items.push(s)))?;
-        Some(items)
+        let mut list = Vec::with_capacity(items.len());
+        list.append(&mut items);
+        self.scratch = items;
+        Some(list)
     }
 
     /// `[ item, item, ]`, calling `item` at each element (whitespace already skipped).

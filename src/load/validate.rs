@@ -7,7 +7,7 @@
 //! Speed: a valid map costs one hash insert per id and one lookup per reference. Exact spans of
 //! fields are found only when a diagnostic needs them ([`Site`]), by re-reading that one record.
 
-use super::schema::{ActorDoc, ActorKindDoc, SemanticsDoc, StatusDoc, SupportDoc};
+use super::schema::{ActorDoc, ActorKindDoc, ClaimDoc, SemanticsDoc, StatusDoc, SupportDoc};
 use super::syntax;
 use super::{FileRecords, Record};
 use crate::diagnostic::Diagnostic;
@@ -113,15 +113,48 @@ impl Site {
     }
 }
 
-/// A relation as written, before its target is resolved.
+/// A relation as written, before its target is resolved. Most relations are written inline in
+/// their claim, so a draft is small (48 bytes): where it is written follows from its claim, its
+/// kind (the list field) and its place in that list.
 struct Draft {
-    id: Option<String>,
     from: Option<ClaimIx>,
     kind: RelationKind,
+    /// The index in the claim's list; `u32::MAX` for a record of a `relations` section.
+    element: u32,
     target_id: String,
-    target_site: Site,
+    /// What only records of a `relations` section have.
+    section: Option<Box<SectionDraft>>,
+}
+
+/// The parts of a `relations` section record that inline relations do not have.
+struct SectionDraft {
+    id: Option<String>,
     note: Option<String>,
     origin: Origin,
+}
+
+impl Draft {
+    /// Where the relation is written: its record (a section record, or its claim's).
+    fn origin<'m>(&'m self, map: &'m Map) -> Option<&'m Origin> {
+        match (&self.section, self.from) {
+            (Some(section), _) => Some(&section.origin),
+            (None, from) => from.map(|from| &map.claim(from).origin),
+        }
+    }
+
+    fn id(&self) -> Option<&String> {
+        self.section
+            .as_ref()
+            .and_then(|section| section.id.as_ref())
+    }
+}
+
+/// Where the target of a relation is written, from the relation's record, kind and list index.
+fn target_site(origin: &Origin, kind: RelationKind, element: u32) -> Site {
+    Site {
+        element,
+        ..Site::at(origin, kind.as_str())
+    }
 }
 
 /// An id in the [`Registry`]: which collection of the map, and where in it.
@@ -420,9 +453,11 @@ pub(super) fn validate(
             .collect(),
     };
     let mut map = Map::default();
-    map.sources.reserve(sources);
-    map.actors.reserve(actors);
-    map.claims.reserve(claims);
+    // Exactly: `reserve` would size the entries to the hash table's capacity, up to 1.75 times
+    // the number of claims at 300 bytes each.
+    map.sources.reserve_exact(sources);
+    map.actors.reserve_exact(actors);
+    map.claims.reserve_exact(claims);
 
     // Each file's records are moved out section by section, and each section's buffer is freed
     // as soon as it is used up: the parsed records and the map never both exist in full.
@@ -510,11 +545,28 @@ pub(super) fn validate(
         }
         let origin = origin(&record);
         let doc = record.doc;
+        // Every source and actor is known by now: a claim whose actor, source, `about` and date
+        // are all fine is complete at once, and its references are dropped. Any other keeps
+        // them, as written, for the checks (and messages) that need every claim defined.
+        let (actor, source, about, date, unresolved) = match quick_refs(&checker, &map, &doc) {
+            Some((actor, source, about, date)) => (actor, source, about, date, None),
+            // Placeholders until resolved below; they stay only when an error was reported,
+            // and the map is then discarded.
+            None => (
+                ActorIx(0),
+                SourceIx(0),
+                Vec::new(),
+                None,
+                Some(Box::new(UnresolvedRefs {
+                    actor: doc.actor,
+                    source: doc.source,
+                    about: doc.about,
+                    date: doc.date,
+                })),
+            ),
+        };
         pending.push(PendingClaim {
-            actor: doc.actor,
-            source: doc.source,
-            about: doc.about,
-            date: doc.date,
+            unresolved,
             supports: doc.supports,
             rebuts: doc.rebuts,
             undercuts: doc.undercuts,
@@ -523,15 +575,13 @@ pub(super) fn validate(
             doc.id.clone(),
             Claim {
                 id: doc.id,
-                // Placeholders until resolved below; they stay only when an error was reported,
-                // and the map is then discarded.
-                actor: ActorIx(0),
+                actor,
                 text: doc.text,
                 quote: doc.quote,
-                source: SourceIx(0),
-                date: None,
+                source,
+                date,
                 tags: doc.tags,
-                about: Vec::new(),
+                about,
                 note: doc.note,
                 origin,
             },
@@ -569,15 +619,41 @@ pub(super) fn validate(
     (map, errors, warnings)
 }
 
-/// The references of a claim, as written, until they are resolved.
+/// The references of a claim that wait until every claim is defined: its relations, and the
+/// rest only when they did not resolve at once.
 struct PendingClaim {
+    unresolved: Option<Box<UnresolvedRefs>>,
+    supports: Vec<String>,
+    rebuts: Vec<String>,
+    undercuts: Vec<String>,
+}
+
+/// A claim's references to actors and sources, and its date, as written.
+struct UnresolvedRefs {
     actor: String,
     source: String,
     about: Vec<String>,
     date: Option<String>,
-    supports: Vec<String>,
-    rebuts: Vec<String>,
-    undercuts: Vec<String>,
+}
+
+/// A claim's actor, source, `about` and date, when every one of them is fine.
+fn quick_refs(
+    checker: &Checker<'_>,
+    map: &Map,
+    doc: &ClaimDoc,
+) -> Option<(ActorIx, SourceIx, Vec<ActorIx>, Option<Date>)> {
+    let actor = ActorIx::new(checker.lookup(map, &doc.actor, IdKind::Actor)?);
+    let source = SourceIx::new(checker.lookup(map, &doc.source, IdKind::Source)?);
+    let about = doc
+        .about
+        .iter()
+        .map(|id| checker.lookup(map, id, IdKind::Actor).map(ActorIx::new))
+        .collect::<Option<Vec<_>>>()?;
+    let date = match &doc.date {
+        Some(text) => Some(Date::parse(text).ok()?),
+        None => map.source(source).date,
+    };
+    Some((actor, source, about, date))
 }
 
 /// Resolves one claim's references in place; its inline relations become drafts.
@@ -587,6 +663,35 @@ fn resolve_claim(
     pending: PendingClaim,
     claim: ClaimIx,
     drafts: &mut Vec<Draft>,
+) {
+    if let Some(unresolved) = pending.unresolved {
+        resolve_claim_refs(checker, map, *unresolved, claim);
+    }
+    let lists = [
+        ("supports", RelationKind::Supports, pending.supports),
+        ("rebuts", RelationKind::Rebuts, pending.rebuts),
+        ("undercuts", RelationKind::Undercuts, pending.undercuts),
+    ];
+    for (field, kind, targets) in lists {
+        debug_assert_eq!(field, kind.as_str());
+        for (i, target_id) in targets.into_iter().enumerate() {
+            drafts.push(Draft {
+                from: Some(claim),
+                kind,
+                element: offset32(i),
+                target_id,
+                section: None,
+            });
+        }
+    }
+}
+
+/// Resolves a claim's actor, source, `about` and date, reporting each one that is wrong.
+fn resolve_claim_refs(
+    checker: &mut Checker<'_>,
+    map: &mut Map,
+    pending: UnresolvedRefs,
+    claim: ClaimIx,
 ) {
     let origin = map.claim(claim).origin.clone();
     let site = |field| Site::at(&origin, field);
@@ -625,24 +730,6 @@ fn resolve_claim(
     let written_date = checker.date(pending.date.as_deref(), site("date"));
     let source = source.map(SourceIx::new);
     let date = written_date.or_else(|| source.and_then(|s| map.source(s).date));
-    let lists = [
-        ("supports", RelationKind::Supports, pending.supports),
-        ("rebuts", RelationKind::Rebuts, pending.rebuts),
-        ("undercuts", RelationKind::Undercuts, pending.undercuts),
-    ];
-    for (field, kind, targets) in lists {
-        for (i, target_id) in targets.into_iter().enumerate() {
-            drafts.push(Draft {
-                id: None,
-                from: Some(claim),
-                kind,
-                target_id,
-                target_site: element(field, i),
-                note: None,
-                origin: origin.clone(),
-            });
-        }
-    }
     let resolved = &mut map.claims[claim.index()];
     if let Some(actor) = actor {
         resolved.actor = ActorIx::new(actor);
@@ -799,17 +886,19 @@ fn section_relations(
                 &Site::field(&record, "from"),
             )
             .map(ClaimIx::new);
+        debug_assert_eq!(field, kind.as_str());
         let target_id = target.clone();
-        let target_site = Site::field(&record, field);
         let origin = origin(&record);
         drafts.push(Draft {
-            id: record.doc.id,
             from,
             kind,
+            element: u32::MAX,
             target_id,
-            target_site,
-            note: record.doc.note,
-            origin,
+            section: Some(Box::new(SectionDraft {
+                id: record.doc.id,
+                note: record.doc.note,
+                origin,
+            })),
         });
     }
 }
@@ -818,14 +907,20 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
     let relation_positions: HashMap<String, usize> = drafts
         .iter()
         .enumerate()
-        .filter_map(|(i, draft)| draft.id.clone().map(|id| (id, i)))
+        .filter_map(|(i, draft)| draft.id().map(|id| (id.clone(), i)))
         .collect();
     let mut resolved = Vec::with_capacity(drafts.len());
-    let mut seen: HashMap<(ClaimIx, RelationKind, Target), Site, FastHash> =
+    // Each relation stated so far, as (from, kind, target) → (its position, its list index).
+    let mut seen: HashMap<(ClaimIx, RelationKind, Target), (u32, u32), FastHash> =
         HashMap::with_capacity_and_hasher(drafts.len(), FastHash::default());
     map.relations.reserve(drafts.len());
     for (position, draft) in drafts.into_iter().enumerate() {
-        let site = &draft.target_site;
+        // Only inline drafts lack a section, and they always have their claim.
+        let origin = draft.origin(map).cloned().unwrap_or(Origin {
+            file: FileId::new(0),
+            span: 0..0,
+        });
+        let site = &target_site(&origin, draft.kind, draft.element);
         let target = match draft.kind {
             RelationKind::Undercuts => checker
                 .resolve(
@@ -865,7 +960,9 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
                             .at(site.file, checker.span(site), "its own id")
                             .help("an undercut attacks another relation"),
                     )
-                } else if let Some(first) = seen.get(&(from, draft.kind, target)) {
+                } else if let Some(&(first, element)) = seen.get(&(from, draft.kind, target)) {
+                    let first_origin = &map.relations[first as usize].origin;
+                    let first = target_site(first_origin, draft.kind, element);
                     Some(
                         Diagnostic::error(
                             "duplicate-relation",
@@ -877,11 +974,14 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
                             ),
                         )
                         .at(site.file, checker.span(site), "stated again here")
-                        .also(first.file, checker.span(first), "first stated here")
+                        .also(first.file, checker.span(&first), "first stated here")
                         .help("remove one of the two"),
                     )
                 } else {
-                    seen.insert((from, draft.kind, target), draft.target_site);
+                    seen.insert(
+                        (from, draft.kind, target),
+                        (offset32(position), draft.element),
+                    );
                     None
                 };
                 let ok = error.is_none();
@@ -891,14 +991,18 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
             _ => false,
         };
         resolved.push(ok);
+        let (id, note) = match draft.section {
+            Some(section) => (section.id, section.note),
+            None => (None, None),
+        };
         map.relations.push(Relation {
-            id: draft.id,
+            id,
             // Placeholders only when an error was reported: the map is then discarded.
             from: draft.from.unwrap_or(ClaimIx(0)),
             kind: draft.kind,
             target: target.unwrap_or(Target::Claim(ClaimIx(0))),
-            note: draft.note,
-            origin: draft.origin,
+            note,
+            origin,
         });
     }
     // Undercut chains must end at a claim.

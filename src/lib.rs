@@ -4,7 +4,8 @@
 //! A debate is written by hand as RON files (see `docs/format.md`): *sources*, *actors*, the
 //! *claims* each actor makes, and the *relations* between claims (supports, rebuts, undercuts).
 //! [`load::load`] reads and checks them into a typed [`model::Map`]; [`graph`] views it as a
-//! petgraph graph; [`render`] draws it.
+//! petgraph graph; [`render`] draws it; [`query`] answers questions about it (who disputes
+//! whom, what stands behind a claim, which camps there are).
 //!
 //! ```no_run
 //! let loaded = argraph::load::load(std::path::Path::new("graphs/tiktok-wechat"))?;
@@ -20,6 +21,7 @@ pub mod generate;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod query;
 pub mod render;
 pub mod semantics;
 pub mod suggest;

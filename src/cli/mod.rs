@@ -4,16 +4,29 @@
 //! `run(args, &Context) -> Result<Outcome, Failure>`; results go to stdout, diagnostics and
 //! errors to stderr; a closed stdout pipe is not an error.
 
+mod camps;
 mod check;
+mod claims;
+mod completions;
+mod contested;
+mod disputes;
 mod eval;
 mod explain;
+mod export;
 mod generate;
+mod import;
+mod man;
 mod output;
+mod path;
+mod present;
 mod render;
+mod show;
 mod solve;
+mod stats;
+mod supports;
 mod verify;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
 
 pub(crate) use output::{Context, Failure, Outcome};
@@ -24,7 +37,7 @@ pub(crate) use output::{Context, Failure, Outcome};
     name = "argraph",
     version,
     about,
-    after_help = "Examples:\n  argraph check graphs/tiktok-wechat\n  argraph render graphs/tiktok-wechat --format svg -o map.svg\n\nThe map format is documented in docs/format.md."
+    after_help = "Examples:\n  argraph check graphs/tiktok-wechat\n  argraph render graphs/tiktok-wechat --format svg -o map.svg\n  argraph disputes graphs/tiktok-wechat --rollup\n  argraph show graphs/tiktok-wechat pompeo-feeding-data --depth 2\n\nThe map format is documented in docs/format.md, the queries in docs/queries.md."
 )]
 struct Cli {
     /// When to colour diagnostics and tables.
@@ -48,20 +61,58 @@ enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    // ---- checking and drawing ----
     /// Load and check a map; print a one-line summary, or every mistake with its location.
     Check(check::Args),
-    /// Write a large, valid, realistic map (for benchmarks); same seed, same bytes.
-    Generate(generate::Args),
+    /// Draw a map: DOT, or SVG, PNG or PDF through Graphviz; claims by actor, or actors.
+    Render(render::Args),
+
+    // ---- queries ----
+    /// Who disputes whom: one row per ordered pair of actors, with the count of rebuttals.
+    Disputes(disputes::Args),
+    /// Who supports whom: one row per ordered pair of actors, with the count of supports.
+    Supports(supports::Args),
+    /// List claims, filtered by actor, subject (--about), source and tag.
+    Claims(claims::Args),
+    /// One claim with its quote and source, and the tree of what supports and rebuts it.
+    Show(show::Args),
+    /// The most contested claims, and the actors who dispute most or are most disputed.
+    Contested(contested::Args),
+    /// How one claim bears on another: chains of relations between them.
+    Path(path::Args),
+    /// Split the actors into two camps, and say how clean the split is.
+    Camps(camps::Args),
+    /// Counts per kind, per source, per actor and per tag.
+    Stats(stats::Args),
+
+    // ---- argumentation semantics ----
     /// The status of every claim under an argumentation semantics (IN, OUT, UNDEC).
     Eval(eval::Args),
     /// Why a claim is accepted, rejected or undecided, in plain words.
     Explain(explain::Args),
     /// Answer an ICCMA problem (SE-PR, DC-CO, DS-ST, ...) on an argumentation framework file.
     Solve(solve::Args),
+
+    // ---- formats ----
+    /// Write a map in another tool's format (JSON, AIF, ...).
+    Export(export::Args),
+    /// Read a file of another tool's format into RON map files.
+    Import(import::Args),
+
+    // ---- tools ----
     /// Check that every quote occurs in the archived text of its source.
     Verify(verify::Args),
-    /// Draw a map: DOT, or SVG, PNG or PDF through Graphviz; claims by actor, or actors.
-    Render(render::Args),
+    /// Write a large, valid, realistic map (for benchmarks); same seed, same bytes.
+    Generate(generate::Args),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(completions::Args),
+    /// Print the manual page (roff) to stdout.
+    Man(man::Args),
+}
+
+/// The clap command, for completions and the manual page.
+fn command() -> clap::Command {
+    Cli::command()
 }
 
 /// Parses the command line, runs the subcommand, and maps the outcome to an exit code:
@@ -75,12 +126,24 @@ pub(crate) fn main() -> ExitCode {
     });
     let result = match cli.command {
         Command::Check(args) => check::run(args, &context),
-        Command::Generate(args) => generate::run(args, &context),
-        Command::Solve(args) => solve::run(args, &context),
-        Command::Verify(args) => verify::run(args, &context),
+        Command::Render(args) => render::run(args, &context),
+        Command::Disputes(args) => disputes::run(args, &context),
+        Command::Supports(args) => supports::run(args, &context),
+        Command::Claims(args) => claims::run(args, &context),
+        Command::Show(args) => show::run(args, &context),
+        Command::Contested(args) => contested::run(args, &context),
+        Command::Path(args) => path::run(args, &context),
+        Command::Camps(args) => camps::run(args, &context),
+        Command::Stats(args) => stats::run(args, &context),
         Command::Eval(args) => eval::run(args, &context),
         Command::Explain(args) => explain::run(args, &context),
-        Command::Render(args) => render::run(args, &context),
+        Command::Export(args) => export::run(args, &context),
+        Command::Import(args) => import::run(args, &context),
+        Command::Solve(args) => solve::run(args, &context),
+        Command::Verify(args) => verify::run(args, &context),
+        Command::Generate(args) => generate::run(args, &context),
+        Command::Completions(args) => completions::run(args, &context),
+        Command::Man(args) => man::run(args, &context),
     };
     output::finish(result, &context)
 }

@@ -43,7 +43,6 @@ impl Context {
     }
 
     /// Whether to colour what goes to stdout.
-    #[allow(dead_code)] // used by the table-printing subcommands
     pub(crate) fn stdout_color(&self) -> bool {
         self.color_override
             .unwrap_or_else(|| std::io::stdout().is_terminal() && no_color_unset())

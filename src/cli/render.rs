@@ -4,6 +4,9 @@ use super::{Context, Failure, Outcome};
 use argraph::model::Map;
 use argraph::render::graphviz::{self, Format, GraphvizError};
 use argraph::render::{Level, Options, Selection, select};
+use argraph::semantics::Semantics;
+use argraph::semantics::bipolar::SupportMode;
+use argraph::semantics::map::evaluate_map;
 use clap::ValueEnum;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -12,8 +15,16 @@ use std::path::{Path, PathBuf};
 /// The environment variable naming the Graphviz program (default `dot`).
 const DOT_VARIABLE: &str = "ARGRAPH_DOT";
 
-/// Above this many nodes, Graphviz takes long: say so.
+/// Above this many nodes, Graphviz takes minutes and the picture is too dense: say so.
 const LARGE: usize = 2000;
+
+/// Above this many nodes, the built-in layout (layout-rs) takes minutes: it refuses.
+const FALLBACK_LIMIT: usize = 300;
+
+/// The advice for a diagram too large to draw whole, naming the flags that make it smaller.
+const SMALLER: &str = "for an overview use `--level actors` (add `--rollup` to count members \
+     under their organisation), or draw part of the map with `--actor ID` (repeatable) or \
+     `--focus CLAIM --depth N`";
 
 /// The `--depth` of `--focus` when not given.
 const DEFAULT_DEPTH: usize = 2;
@@ -28,10 +39,14 @@ const INSTALL: &str =
   argraph render graphs/tiktok-wechat --format png -o map.png
   argraph render graphs/tiktok-wechat --level actors --rollup -o actors.svg
   argraph render graphs/tiktok-wechat --actor pompeo --actor tiktok -o pompeo.svg
-  argraph render graphs/tiktok-wechat --focus apps-feed-ccp --depth 1 | dot -Tsvg > focus.svg
+  argraph render graphs/tiktok-wechat --focus pompeo-feeding-data --depth 1 | dot -Tsvg > focus.svg
+  argraph render graphs/tiktok-wechat --eval preferred --support deductive -o status.svg
 
 SVG, PNG and PDF are drawn by Graphviz's `dot` (set ARGRAPH_DOT to use another program). Without
-Graphviz, SVG falls back to a simpler built-in layout; PNG and PDF need Graphviz.
+Graphviz, SVG falls back to a simpler built-in layout (up to 300 nodes); PNG and PDF need
+Graphviz. Above 2000 nodes a diagram is too dense to read: use --level actors, --actor or
+--focus. --eval colours claims IN (green, solid), OUT (orange, dashed) or UNDEC (yellow,
+dotted) as `argraph eval` computes them. More in docs/diagrams.md.
 
 Exit codes: 0 drawn, 1 invalid map or unknown id, 2 usage, I/O or Graphviz error.")]
 pub(crate) struct Args {
@@ -62,6 +77,13 @@ pub(crate) struct Args {
     /// Leave the legend out.
     #[arg(long)]
     no_legend: bool,
+    /// Colour each claim by its status (IN, OUT, UNDEC) under this semantics: grounded,
+    /// complete, preferred, stable, semi-stable or ideal (as `argraph eval`).
+    #[arg(long, value_name = "SEMANTICS", value_parser = super::eval::parse_semantics)]
+    eval: Option<Semantics>,
+    /// With --eval: how supports count: none, deductive or necessary [default: none].
+    #[arg(long, value_name = "MODE", requires = "eval", value_parser = super::eval::parse_support)]
+    support: Option<SupportMode>,
 }
 
 /// What to write.
@@ -102,6 +124,11 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
             name_of(format).to_lowercase()
         )));
     }
+    if args.eval.is_some() && args.level != LevelArg::Claims {
+        return Err(Failure::Usage(
+            "--eval colours claims: it works with --level claims".to_owned(),
+        ));
+    }
     if args.rollup && args.level != LevelArg::Actors {
         return Err(Failure::Usage(
             "--rollup works with --level actors".to_owned(),
@@ -111,6 +138,13 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
     let loaded = context.load(&args.map)?;
     let map = &loaded.map;
     let selection = selection(map, &args)?;
+    let evaluation = match args.eval {
+        Some(semantics) => Some(
+            evaluate_map(map, semantics, args.support.unwrap_or_default())
+                .map_err(|e| Failure::Invalid(e.to_string()))?,
+        ),
+        None => None,
+    };
     let options = Options {
         level: match args.level {
             LevelArg::Claims => Level::Claims,
@@ -120,6 +154,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
         selection,
         rollup: args.rollup,
         legend: !args.no_legend,
+        evaluation,
     };
     let diagram = argraph::render::diagram(map, &options);
     if diagram.nodes() == 0 {
@@ -136,9 +171,8 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
             };
             if diagram.nodes() > LARGE {
                 eprintln!(
-                    "note: this diagram has {} nodes; Graphviz may take minutes to lay it out. \
-                     For an overview try `--level actors`, or narrow it with `--actor ID` or \
-                     `--focus CLAIM --depth N`.",
+                    "warning: this diagram has {} nodes (more than {LARGE}): Graphviz may take \
+                     minutes to lay it out, and the picture will be too dense to read; {SMALLER}.",
                     diagram.nodes()
                 );
             }
@@ -151,6 +185,15 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
                         eprintln!("warning: Graphviz said:\n{}", output.warnings);
                     }
                     output.bytes
+                }
+                Err(GraphvizError::Missing { program })
+                    if format == FormatArg::Svg && diagram.nodes() > FALLBACK_LIMIT =>
+                {
+                    return Err(Failure::Usage(format!(
+                        "Graphviz `{program}` was not found, and the built-in layout is too slow \
+                         for {} nodes (it draws at most {FALLBACK_LIMIT}): {INSTALL}; or {SMALLER}",
+                        diagram.nodes()
+                    )));
                 }
                 Err(GraphvizError::Missing { program }) if format == FormatArg::Svg => {
                     eprintln!(
@@ -234,6 +277,22 @@ fn selection(map: &Map, args: &Args) -> Result<Selection, Failure> {
 
 /// The diagram's title: the map's name, and what was selected.
 fn title(map: &Map, args: &Args) -> String {
+    let title = selection_title(map, args);
+    match args.eval {
+        Some(semantics) => {
+            let support = args.support.unwrap_or_default();
+            if support == SupportMode::None {
+                format!("{title} · {semantics} semantics")
+            } else {
+                format!("{title} · {semantics} semantics, {support} support")
+            }
+        }
+        None => title,
+    }
+}
+
+/// The diagram's title without the semantics.
+fn selection_title(map: &Map, args: &Args) -> String {
     let name = args
         .map
         .canonicalize()

@@ -88,10 +88,11 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
     }
 
     let mut body = Body::default();
-    let mut graph_attrs = super::common_graph_attrs("LR");
+    // Top to bottom: actor graphs are wide and shallow, so left to right draws a long strip.
+    let mut graph_attrs = super::common_graph_attrs("TB");
     graph_attrs.extend([
         attr("nodesep", "0.35"),
-        attr("ranksep", "0.9"),
+        attr("ranksep", "0.7"),
         attr("fontsize", "11"),
         attr("labelloc", "t"),
         attr("labeljust", "l"),
@@ -230,10 +231,11 @@ fn link_attrs(
     head: &str,
 ) -> Vec<super::Attribute> {
     let n = relations.len();
+    // The colour and dashes say which kind; the label only says how many, when more than one.
     let label = if n == 1 {
-        verb.to_owned()
+        String::new()
     } else {
-        format!("{verb} ×{n}")
+        format!("×{n}")
     };
     let mut tooltip = String::new();
     for (i, &relation) in relations.iter().enumerate() {
@@ -257,6 +259,7 @@ fn link_attrs(
         ));
     }
     vec![
+        attr("class", verb),
         attr("color", color),
         attr("fontcolor", color),
         attr("style", style),
@@ -264,7 +267,7 @@ fn link_attrs(
         attr("penwidth", &penwidth(n)),
         attr("weight", &n.to_string()),
         text_attr("label", &label),
-        text_attr("tooltip", tooltip.trim_end()),
+        text_attr("tooltip", &format!("{verb}:\n{}", tooltip.trim_end())),
     ]
 }
 
@@ -404,7 +407,7 @@ fn legend(
     key.tag("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
     key.tag("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">")
         .push(Html::text(
-            "A node is one actor; its kind and\nnumber of claims in small print.\nLine width: how many claim relations\nstand behind an edge (×N).",
+            "A node is one actor; its kind and\nnumber of claims in small print.\nLine width and ×N: how many claim\nrelations stand behind an edge.",
         ))
         .tag("</TD></TR>");
     for (family, _) in Family::ALL

@@ -2,11 +2,13 @@
 
 use super::quote::{Html, attr, text_attr};
 use super::select::{Kept, Role, kept};
-use super::style::{self, Family, edge_look};
+use super::style::{self, Family, edge_look, status_look};
 use super::tree::ActorTree;
 use super::wrap::wrap;
 use super::{Body, Diagram, Options, count, dot_id, html_label, title_label};
 use crate::model::{ActorIx, ClaimIx, Map, RelationIx, RelationKind, Target};
+use crate::semantics::Label;
+use crate::semantics::map::MapEvaluation;
 
 /// The DOT node id of a claim.
 pub(super) fn claim_node(map: &Map, claim: ClaimIx) -> String {
@@ -102,12 +104,9 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
         attr("penwidth", "1.5"),
     ]);
 
-    if options.legend {
-        legend(map, &kept, &has_items, &mut body);
-    }
-
     let context = Emit {
         map,
+        evaluation: options.evaluation.as_ref(),
         kept: &kept,
         claims_of: &claims_of,
         points_of: &points_of,
@@ -133,6 +132,13 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
     for relation in map.relation_indices() {
         if kept.has_relation(relation) {
             edges += relation_edges(map, relation, attacked[relation.index()], &mut body);
+        }
+    }
+    // Last, so that Graphviz puts the legends at the top left.
+    if options.legend {
+        legend(map, &kept, &has_items, &mut body);
+        if let Some(evaluation) = &options.evaluation {
+            status_legend(evaluation, &mut body);
         }
     }
     let nodes = kept_count + attacked.iter().filter(|&&a| a).count();
@@ -171,6 +177,7 @@ fn point_homes(map: &Map, tree: &ActorTree) -> Vec<Option<ActorIx>> {
 
 struct Emit<'a> {
     map: &'a Map,
+    evaluation: Option<&'a MapEvaluation>,
     kept: &'a Kept,
     claims_of: &'a [Vec<ClaimIx>],
     points_of: &'a [Vec<RelationIx>],
@@ -189,16 +196,15 @@ impl Emit<'_> {
             .open("FONT", &[("COLOR", family.line()), ("POINT-SIZE", "12")])
             .tag("<B>")
             .push(Html::text(&record.name))
-            .tag("</B></FONT>");
+            .tag("</B></FONT><BR ALIGN=\"LEFT\"/>");
         let detail = match &record.role {
             Some(role) => format!("{} · {role}", record.kind),
             None => record.kind.to_string(),
         };
         title
-            .tag("<BR/>")
             .open("FONT", &[("COLOR", family.line()), ("POINT-SIZE", "8")])
             .push(Html::text(&detail))
-            .tag("</FONT>");
+            .tag("</FONT><BR ALIGN=\"LEFT\"/>");
         body.graph_attrs(vec![
             html_label(title),
             attr("style", "rounded,filled"),
@@ -251,8 +257,23 @@ fn claim_box(emit: &Emit<'_>, claim: ClaimIx, family: Family, out: &mut Body) {
         Some(date) => format!("{} · {date}", record.id),
         None => record.id.clone(),
     };
+    let status = emit.evaluation.map(|evaluation| {
+        let i = claim.index();
+        let label = evaluation.labels.get(i).copied().unwrap_or(Label::Undec);
+        let credulous = evaluation.credulous.get(i).copied().unwrap_or(false);
+        (status_look(label), credulous && label != Label::In)
+    });
+    label.tag("<TR><TD ALIGN=\"LEFT\">");
+    if let Some((look, some)) = status {
+        label
+            .open("FONT", &[("POINT-SIZE", "9"), ("COLOR", look.line)])
+            .tag("<B>")
+            .push(Html::text(look.word))
+            .push(Html::text(if some { "*" } else { "" }))
+            .tag("</B></FONT>")
+            .push(Html::text(" "));
+    }
     label
-        .tag("<TR><TD ALIGN=\"LEFT\">")
         .open("FONT", &[("POINT-SIZE", "8"), ("COLOR", style::FAINT)])
         .push(Html::text(&small))
         .tag("</FONT></TD></TR></TABLE>");
@@ -280,13 +301,33 @@ fn claim_box(emit: &Emit<'_>, claim: ClaimIx, family: Family, out: &mut Body) {
         attrs.push(text_attr("URL", url));
         attrs.push(attr("target", "_blank"));
     }
-    match role {
-        Role::Focus => {
-            attrs.push(attr("penwidth", "3"));
-            attrs.push(attr("fillcolor", "#fff6c7"));
+    match status {
+        // The status sets fill, border and dashes; the role shows only in the ink (context)
+        // and a thicker border (focus).
+        Some((look, _)) => {
+            attrs[1] = attr("color", look.line);
+            attrs.extend([
+                attr("class", look.class),
+                attr("fillcolor", look.fill),
+                attr("style", look.style),
+                attr(
+                    "penwidth",
+                    if role == Role::Focus {
+                        "4"
+                    } else {
+                        look.penwidth
+                    },
+                ),
+            ]);
         }
-        Role::Context => attrs.push(attr("style", "rounded,filled,dashed")),
-        Role::Selected => {}
+        None => match role {
+            Role::Focus => {
+                attrs.push(attr("penwidth", "3"));
+                attrs.push(attr("fillcolor", "#fff6c7"));
+            }
+            Role::Context => attrs.push(attr("style", "rounded,filled,dashed")),
+            Role::Selected => {}
+        },
     }
     out.node(&claim_node(map, claim), attrs);
 }
@@ -340,6 +381,7 @@ fn relation_edges(map: &Map, relation: RelationIx, attacked: bool, out: &mut Bod
     let tooltip = describe(map, relation);
     let styled = |head: &str| {
         let mut attrs = vec![
+            attr("class", look.verb),
             attr("color", look.color),
             attr("style", look.style),
             attr("arrowhead", head),
@@ -502,4 +544,91 @@ fn legend(map: &Map, kept: &Kept, has_items: &[bool], out: &mut Body) {
         }
     }
     out.subgraph("cluster:legend", body);
+}
+
+/// The status legend of `--eval`: one sample claim per status, drawn like the claims, with what
+/// the status means under the semantics.
+fn status_legend(evaluation: &MapEvaluation, out: &mut Body) {
+    let semantics = evaluation.semantics;
+    let unique = semantics.is_unique();
+    let mut body = Body::default();
+    let mut title = Html::new();
+    title
+        .tag("<B>")
+        .push(Html::text(&format!("Status under {semantics} semantics")))
+        .tag("</B><BR/>")
+        .open("FONT", &[("POINT-SIZE", "9"), ("COLOR", style::FAINT)])
+        .push(Html::text(&format!(
+            "supports: {} · see argraph explain",
+            evaluation.support
+        )))
+        .tag("</FONT>");
+    body.graph_attrs(vec![
+        html_label(title),
+        attr("style", "rounded"),
+        attr("color", "#9ca3af"),
+        attr("fontsize", "11"),
+        attr("labeljust", "l"),
+        attr("margin", "8"),
+    ]);
+    let every = format!("every {semantics} extension");
+    let samples: [(Label, String); 3] = if unique {
+        [
+            (Label::In, "accepted".to_owned()),
+            (
+                Label::Out,
+                "rejected: an accepted claim\nattacks it".to_owned(),
+            ),
+            (Label::Undec, "undecided: neither".to_owned()),
+        ]
+    } else {
+        [
+            (Label::In, format!("accepted in {every}")),
+            (Label::Out, format!("rejected: attacked by\n{every}")),
+            (
+                Label::Undec,
+                "undecided; UNDEC* = accepted in\nsome extensions, not all".to_owned(),
+            ),
+        ]
+    };
+    if !evaluation.has_extension {
+        body.node(
+            "legend:status:none",
+            vec![
+                attr("shape", "plaintext"),
+                attr("style", ""),
+                text_attr(
+                    "label",
+                    &format!(
+                        "{semantics} semantics has no extension\non this map: every claim is UNDEC"
+                    ),
+                ),
+            ],
+        );
+    }
+    for (status, meaning) in samples {
+        let look = status_look(status);
+        let mut label = Html::new();
+        label
+            .tag("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLPADDING=\"1\">")
+            .tag("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">")
+            .open("FONT", &[("COLOR", look.line)])
+            .tag("<B>")
+            .push(Html::text(look.word))
+            .tag("</B></FONT> ")
+            .push(Html::text(&meaning))
+            .tag("</TD></TR></TABLE>");
+        body.node(
+            &format!("legend:status:{}", look.class),
+            vec![
+                html_label(label),
+                attr("class", look.class),
+                attr("fillcolor", look.fill),
+                attr("color", look.line),
+                attr("style", look.style),
+                attr("penwidth", look.penwidth),
+            ],
+        );
+    }
+    out.subgraph("cluster:status", body);
 }

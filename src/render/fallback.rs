@@ -14,6 +14,7 @@ use super::wrap::{text_width, wrap};
 use super::{Level, Options, count};
 use crate::graph::actor_graph;
 use crate::model::{ActorIx, Map, RelationIx, RelationKind, Target};
+use crate::semantics::Label;
 use layout::adt::dag::NodeHandle;
 use layout::backends::svg::SVGWriter;
 use layout::core::base::Orientation;
@@ -100,18 +101,24 @@ fn legend_text(options: &Options, lines: &[&str]) -> String {
 fn claims(map: &Map, options: &Options, graph: &mut VisualGraph, orientation: Orientation) {
     let kept = kept(map, &options.selection);
     if options.legend {
-        let text = legend_text(
-            options,
-            &[
-                "Legend",
-                "box: a claim (actor, text, id)",
-                "green line: supports",
-                "red dashed: rebuts",
-                "purple dashed: undercuts, ending",
-                "on a small circle on the link",
-                "it attacks",
-            ],
-        );
+        let mut lines = vec![
+            "Legend",
+            "box: a claim (actor, text, id)",
+            "blue line: supports",
+            "orange dashed: rebuts",
+            "dashed purple: undercuts, ending",
+            "on a small circle on the link",
+            "it attacks",
+        ];
+        let status;
+        if let Some(evaluation) = &options.evaluation {
+            status = format!(
+                "claims coloured by status under\n{} semantics: green IN,\norange OUT, yellow UNDEC",
+                evaluation.semantics
+            );
+            lines.push(&status);
+        }
+        let text = legend_text(options, &lines);
         graph.add_node(text_box(
             &text,
             look("#9ca3af", Some("white"), 1),
@@ -131,16 +138,25 @@ fn claims(map: &Map, options: &Options, graph: &mut VisualGraph, orientation: Or
         } else {
             1
         };
-        let fill = if kept.role(claim) == Some(Role::Context) {
+        let mut fill = if kept.role(claim) == Some(Role::Context) {
             "white"
         } else {
             family.fill()
         };
-        handles[claim.index()] = Some(graph.add_node(text_box(
-            &text,
-            look(family.line(), Some(fill), width),
-            orientation,
-        )));
+        let mut line = family.line();
+        if let Some(evaluation) = &options.evaluation {
+            let status = evaluation
+                .labels
+                .get(claim.index())
+                .copied()
+                .unwrap_or(Label::Undec);
+            let status_look = style::status_look(status);
+            fill = status_look.fill;
+            line = status_look.line;
+            text = format!("{}\n{text}", status_look.word);
+        }
+        handles[claim.index()] =
+            Some(graph.add_node(text_box(&text, look(line, Some(fill), width), orientation)));
     }
     // Attacked links get a small circle, where undercuts end.
     let mut points: Vec<Option<NodeHandle>> = vec![None; map.relations.len()];
@@ -239,8 +255,8 @@ fn actors(map: &Map, options: &Options, graph: &mut VisualGraph, orientation: Or
             &[
                 "Legend",
                 "box: an actor",
-                "green line: A supports B",
-                "red dashed: A disputes B",
+                "blue line: A supports B",
+                "orange dashed: A disputes B",
                 "(×N: how many claim relations)",
             ],
         );

@@ -30,6 +30,7 @@ mod tree;
 pub mod wrap;
 
 use crate::model::Map;
+use crate::semantics::map::MapEvaluation;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Node, NodeId, Stmt, Subgraph, Vertex,
 };
@@ -60,6 +61,9 @@ pub struct Options {
     pub title: Option<String>,
     /// Whether to draw the legend.
     pub legend: bool,
+    /// At the claim level, colour each claim by its status under this evaluation (from
+    /// [`crate::semantics::map::evaluate_map`]), with a status legend.
+    pub evaluation: Option<MapEvaluation>,
 }
 
 impl Default for Options {
@@ -70,6 +74,7 @@ impl Default for Options {
             rollup: false,
             title: None,
             legend: true,
+            evaluation: None,
         }
     }
 }
@@ -178,12 +183,11 @@ fn title_label(title: &str, subtitle: &str) -> quote::Html {
     let mut html = quote::Html::new();
     html.tag("<FONT POINT-SIZE=\"16\"><B>")
         .push(quote::Html::text(title))
-        .tag("</B></FONT>");
+        .tag("</B></FONT><BR ALIGN=\"LEFT\"/>");
     if !subtitle.is_empty() {
-        html.tag("<BR/>")
-            .open("FONT", &[("POINT-SIZE", "10"), ("COLOR", style::FAINT)])
+        html.open("FONT", &[("POINT-SIZE", "10"), ("COLOR", style::FAINT)])
             .push(quote::Html::text(subtitle))
-            .tag("</FONT>");
+            .tag("</FONT><BR ALIGN=\"LEFT\"/>");
     }
     html
 }

@@ -13,7 +13,7 @@
 //!   cleans it and escapes `&`, `<`, `>` and `"` (newlines become `<BR/>`); tags come from this
 //!   crate's own constants. [`html`] turns it into an id.
 //!
-//! The property test in `tests/it/render_quote.rs` renders arbitrary text through both routes,
+//! The property test `any_text_round_trips_through_dot` in `tests/it/render.rs` renders arbitrary text through both routes,
 //! parses the DOT back with `graphviz_rust::parse` and compares the text, and has Graphviz's
 //! `dot` accept it.
 

@@ -1,6 +1,7 @@
 //! The visual language: colours, shapes and fonts, in one place (see `docs/diagrams.md`).
 
 use crate::model::{ActorKind, RelationKind};
+use crate::semantics::Label;
 
 /// The font of every label.
 pub(crate) const FONT: &str = "Helvetica";
@@ -11,12 +12,15 @@ pub(crate) const FAINT: &str = "#6b7280";
 /// Text of context claims (kept as neighbours of a selection).
 pub(crate) const CONTEXT_INK: &str = "#6b7280";
 
-/// Supports: green, solid, normal arrow head.
-pub(crate) const SUPPORT: &str = "#2e7d32";
-/// Rebuttals: red, dashed, tee head.
-pub(crate) const REBUT: &str = "#c62828";
-/// Undercuts: purple, dotted, tee head, ending on the attacked link.
-pub(crate) const UNDERCUT: &str = "#7b1fa2";
+// Relation colours from Okabe and Ito's colour-blind-safe palette; each kind also has its own
+// dash style and arrow head, so that the kinds stay apart in grey print.
+
+/// Supports: blue, solid, normal arrow head.
+pub(crate) const SUPPORT: &str = "#0072b2";
+/// Rebuttals: vermillion, dashed, tee head.
+pub(crate) const REBUT: &str = "#d55e00";
+/// Undercuts: reddish purple, dotted, tee head, ending on the attacked link.
+pub(crate) const UNDERCUT: &str = "#a9437f";
 
 /// Claims per line of a wrapped claim label, in columns.
 pub(crate) const WRAP_COLUMNS: usize = 30;
@@ -146,5 +150,50 @@ pub(crate) fn actor_shape(kind: ActorKind) -> &'static str {
         ActorKind::Media => "note",
         ActorKind::Public => "egg",
         ActorKind::Other => "box",
+    }
+}
+
+/// How a claim looks under a status (with `--eval`). The colours come from Okabe and Ito's
+/// colour-blind-safe palette (bluish green, vermillion, yellow), lightened for fills and
+/// darkened for borders; for grey print each status also has its own border (solid and thick,
+/// dashed, dotted) and its word in the label.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct StatusLook {
+    pub(crate) fill: &'static str,
+    pub(crate) line: &'static str,
+    pub(crate) style: &'static str,
+    pub(crate) penwidth: &'static str,
+    /// `IN`, `OUT`, `UNDEC`.
+    pub(crate) word: &'static str,
+    /// The DOT class of the node: `in`, `out`, `undec`.
+    pub(crate) class: &'static str,
+}
+
+pub(crate) fn status_look(label: Label) -> StatusLook {
+    match label {
+        Label::In => StatusLook {
+            fill: "#c8ecdc",
+            line: "#00795a",
+            style: "rounded,filled",
+            penwidth: "2.5",
+            word: "IN",
+            class: "in",
+        },
+        Label::Out => StatusLook {
+            fill: "#f6c8ad",
+            line: "#b34700",
+            style: "rounded,filled,dashed",
+            penwidth: "2",
+            word: "OUT",
+            class: "out",
+        },
+        Label::Undec => StatusLook {
+            fill: "#fbf3c0",
+            line: "#7d6e00",
+            style: "rounded,filled,dotted",
+            penwidth: "2",
+            word: "UNDEC",
+            class: "undec",
+        },
     }
 }

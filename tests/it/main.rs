@@ -6,7 +6,11 @@
 #![allow(unreachable_pub)]
 
 mod check;
+mod formats;
 mod generate;
+mod queries;
+mod render;
+mod roundtrip;
 mod semantics;
 mod solve;
 mod support;

@@ -1,0 +1,123 @@
+//! `argraph import`: a file of another tool's format as a RON map a person keeps editing.
+
+use super::output::count;
+use super::{Context, Failure, Outcome};
+use argraph::diagnostic::render;
+use argraph::formats::{Import, ImportError};
+use argraph::model::MapFile;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `argraph import`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "The map is written as one RON file named after the input (`debate.json` gives DIR/debate.ron), then loaded and checked like any map.\n\nExamples:\n  argraph export graphs/tiktok-wechat --format json -o tiktok-wechat.json\n  argraph import tiktok-wechat.json --from json -o imported/\n  argraph import debate.json --from aif -o debate/\n  argraph check imported/\n\nWhat each format keeps and loses: docs/formats.md."
+)]
+pub(crate) struct Args {
+    /// The file to import.
+    file: PathBuf,
+    /// The format of the file.
+    #[arg(long, value_enum)]
+    from: ImportFormat,
+    /// The directory to write the map into (created if missing).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Replace a map file of the same name in the directory.
+    #[arg(long)]
+    force: bool,
+}
+
+/// The formats `argraph import` reads.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ImportFormat {
+    /// argraph's JSON (what `argraph export --format json` writes).
+    Json,
+    /// AIF JSON (AIFdb, OVA or xAIF layout).
+    Aif,
+}
+
+pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
+    let text = std::fs::read_to_string(&args.file).map_err(|error| {
+        Failure::Usage(format!("cannot read `{}`: {error}", args.file.display()))
+    })?;
+    let input = [MapFile {
+        path: args.file.clone(),
+        text,
+    }];
+    let file_name = args.file.file_name().map_or_else(
+        || args.file.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let imported = match args.from {
+        ImportFormat::Json => argraph::formats::json::from_str(&input[0].text),
+        ImportFormat::Aif => argraph::formats::aif::from_str(&input[0].text, &file_name),
+    };
+    let Import { document, warnings } = match imported {
+        Ok(imported) => imported,
+        Err(ImportError { errors }) => {
+            eprint!("{}", render(&errors, &input, context.stderr_color()));
+            return Err(Failure::Invalid(format!(
+                "cannot import `{}`: {}",
+                args.file.display(),
+                count(errors.len(), "error")
+            )));
+        }
+    };
+    if !warnings.is_empty() {
+        eprint!("{}", render(&warnings, &input, context.stderr_color()));
+    }
+    let target = target_path(&args.output, &args.file);
+    std::fs::create_dir_all(&args.output).map_err(|error| {
+        Failure::Usage(format!(
+            "cannot create `{}`: {error}",
+            args.output.display()
+        ))
+    })?;
+    if target.exists() && !args.force {
+        return Err(Failure::Usage(format!(
+            "`{}` already exists; pass --force to replace it",
+            target.display()
+        )));
+    }
+    let header = vec![format!(
+        "Imported by argraph from {} ({}).",
+        file_name,
+        match args.from {
+            ImportFormat::Json => "argraph JSON",
+            ImportFormat::Aif => "AIF",
+        }
+    )];
+    let ron = argraph::formats::ron_writer::to_string_with_header(&document, &header);
+    argraph::atomic::write_atomic(&target, ron.as_bytes())
+        .map_err(|error| Failure::Usage(format!("cannot write `{}`: {error}", target.display())))?;
+    // The written file is checked like any hand-written map; its diagnostics point into it.
+    let loaded = context.load(&target).map_err(|failure| match failure {
+        Failure::Invalid(message) => Failure::Invalid(format!(
+            "{message}\nthe file was written; fix it by hand, or fix the input and import again with --force"
+        )),
+        other => other,
+    })?;
+    let map = &loaded.map;
+    eprintln!(
+        "wrote {}: {}, {}, {}, {}{}",
+        target.display(),
+        count(map.sources.len(), "source"),
+        count(map.actors.len(), "actor"),
+        count(map.claims.len(), "claim"),
+        count(map.relations.len(), "relation"),
+        if warnings.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} about the input)", count(warnings.len(), "warning"))
+        }
+    );
+    Ok(Outcome::Success)
+}
+
+/// `DIR/<stem of the input>.ron`.
+fn target_path(dir: &Path, input: &Path) -> PathBuf {
+    let stem = input.file_stem().map_or_else(
+        || "imported".into(),
+        |stem| stem.to_string_lossy().into_owned(),
+    );
+    dir.join(format!("{stem}.ron"))
+}

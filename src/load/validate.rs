@@ -157,11 +157,28 @@ fn target_site(origin: &Origin, kind: RelationKind, element: u32) -> Site {
     }
 }
 
-/// An id in the [`Registry`]: which collection of the map, and where in it.
+/// An id in the [`Registry`]: which collection of the map, and where in it. An id of at most
+/// [`SHORT`] bytes is also kept in the entry itself, so that finding it reads only the table:
+/// on a big map, comparing with the id stored in the map costs two cache misses per probe.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
     kind: IdKind,
+    /// The length of a short id; [`LONG`] for a longer one (compared with the map's copy).
+    len: u8,
+    short: [u8; SHORT],
     index: u32,
+}
+
+/// The longest id kept in an [`Entry`] (the entry is then 16 bytes).
+const SHORT: usize = 10;
+/// [`Entry::len`] of an id longer than [`SHORT`].
+const LONG: u8 = u8::MAX;
+
+impl Entry {
+    /// The id, when it is kept in the entry.
+    fn short(&self) -> Option<&[u8]> {
+        self.short.get(..usize::from(self.len))
+    }
 }
 
 /// Every source, actor and claim id, in one table: defining an id is one probe (taken by any
@@ -190,10 +207,22 @@ impl Registry {
         }
     }
 
+    /// The id of `entry`, from the entry when it is short, else from the map.
+    fn id<'m>(map: &'m Map, entry: &'m Entry) -> &'m str {
+        match entry.short() {
+            // The bytes were copied from a `&str` whole, so they are UTF-8.
+            Some(bytes) => std::str::from_utf8(bytes).unwrap_or_default(),
+            None => Registry::key(map, *entry),
+        }
+    }
+
     fn get(&self, map: &Map, id: &str) -> Option<Entry> {
         let hash = self.hasher.hash_one(id);
         self.table
-            .find(hash, |&entry| Registry::key(map, entry) == id)
+            .find(hash, |entry| match entry.short() {
+                Some(bytes) => bytes == id.as_bytes(),
+                None => id.len() > SHORT && Registry::key(map, *entry) == id,
+            })
             .copied()
     }
 
@@ -205,14 +234,20 @@ impl Registry {
             IdKind::Actor => map.actors.len(),
             IdKind::Claim | IdKind::Relation => map.claims.len(),
         };
-        let entry = Entry {
+        let mut entry = Entry {
             kind,
+            len: LONG,
+            short: [0; SHORT],
             index: offset32(index),
         };
+        if let Some(slot) = entry.short.get_mut(..id.len()) {
+            slot.copy_from_slice(id.as_bytes());
+            entry.len = id.len() as u8; // at most SHORT
+        }
         let hasher = &self.hasher;
         self.table
-            .insert_unique(hasher.hash_one(id), entry, |&entry| {
-                hasher.hash_one(Registry::key(map, entry))
+            .insert_unique(hasher.hash_one(id), entry, |entry| {
+                hasher.hash_one(Registry::id(map, entry))
             });
     }
 }

@@ -259,7 +259,13 @@ struct Checker<'f> {
     /// Relation ids (few): they are not in the registry, which keys on ids stored in the map.
     relation_ids: HashMap<String, Site>,
     broken_ids: HashSet<String>,
+    /// How many more id comparisons the did-you-mean search may make ([`SUGGESTION_BUDGET`]).
+    suggestion_budget: usize,
 }
+
+/// Id comparisons allowed to the did-you-mean hints of one load: every hint on an ordinary map,
+/// a few dozen on a map of a hundred thousand ids, and at most a second or so of searching.
+const SUGGESTION_BUDGET: usize = 2_000_000;
 
 /// Whether `id` is kebab-case: lower-case ASCII letters and digits in words joined by single `-`.
 pub(crate) fn is_kebab_case(id: &str) -> bool {
@@ -405,7 +411,17 @@ impl Checker<'_> {
                 let diagnostic =
                     Diagnostic::error("unknown-reference", format!("no {} `{id}`", kind.noun()))
                         .at(site.file, span, format!("unknown {}", kind.noun()));
-                match crate::suggest::closest(id, known) {
+                // Each search compares the id with every known one: on a big map with many
+                // misspellings that is quadratic, so the comparisons are budgeted, and past
+                // the budget the hint says what to do without a suggestion.
+                let mut compared = 0usize;
+                let best = if self.suggestion_budget > 0 {
+                    crate::suggest::closest(id, known.into_iter().inspect(|_| compared += 1))
+                } else {
+                    None
+                };
+                self.suggestion_budget = self.suggestion_budget.saturating_sub(compared);
+                match best {
                     Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
                     None => diagnostic.help(format!(
                         "define {} with `id: \"{id}\"`, or fix the spelling",
@@ -482,6 +498,7 @@ pub(super) fn validate(
         errors: Vec::new(),
         registry: Registry::with_capacity(sources + actors + claims),
         relation_ids: HashMap::new(),
+        suggestion_budget: SUGGESTION_BUDGET,
         broken_ids: records
             .iter()
             .flat_map(|file| file.broken_ids.iter().cloned())
@@ -1331,5 +1348,53 @@ mod duplicate_tests {
         // Three times: two errors, both against the first.
         let found = errors(&["c3".into(), "c1".into(), "c3".into(), "c3".into()]);
         assert_eq!(found.len(), 2, "{found:?}");
+    }
+}
+
+#[cfg(test)]
+mod suggestion_budget_tests {
+    use crate::generate::{GenerateOptions, generate};
+    use crate::load::{LoadError, load_sources};
+    use std::path::PathBuf;
+
+    /// Thousands of misspelt references on a map of 20 000 claims: the load stays quick, the
+    /// first ones get a hint, and the searches stop at the budget.
+    #[test]
+    fn did_you_mean_searches_are_budgeted() {
+        let options = GenerateOptions {
+            claims: 20_000,
+            ..GenerateOptions::default()
+        };
+        let files: Vec<(PathBuf, String)> = generate(&options)
+            .map(|file| {
+                let text = if file.name == "claims-0002.ron" {
+                    file.text.replace("supports: [\"c", "supports: [\"k")
+                } else {
+                    file.text
+                };
+                (PathBuf::from(file.name), text)
+            })
+            .collect();
+        let Err(LoadError::Invalid { errors, .. }) = load_sources(files) else {
+            panic!("the misspellings are errors");
+        };
+        let unknown = errors
+            .iter()
+            .filter(|d| d.code == "unknown-reference")
+            .count();
+        let hinted = errors
+            .iter()
+            .filter(|d| {
+                d.help
+                    .as_deref()
+                    .is_some_and(|h| h.starts_with("did you mean"))
+            })
+            .count();
+        assert!(unknown > 1000, "{unknown}");
+        // Each search compares with the 20 000 claim ids.
+        assert!(
+            (1..=super::SUGGESTION_BUDGET / 20_000 + 1).contains(&hinted),
+            "{hinted}"
+        );
     }
 }

@@ -3,15 +3,18 @@
 //! Data flows in three steps:
 //! 1. [`load`] finds the `.ron` files (one file, or every file below a directory, sorted) and reads
 //!    them; an unreadable path is an [`LoadError::Io`].
-//! 2. Each file is parsed twice: by `ron` into the typed records of [`schema`], and by [`syntax`]
-//!    into a tree of spans. When `ron` rejects the file but its syntax is sound, every record is
-//!    parsed on its own, so that all independent mistakes are reported, each at its exact place.
+//! 2. Each file is read in one pass by [`fast`] into the typed records of [`schema`] with their
+//!    spans. When a file is outside the plain subset of RON that reader knows (or is wrong), it is
+//!    parsed twice instead: by `ron` into the records, and by [`syntax`] into a tree of spans.
+//!    When `ron` rejects the file but its syntax is sound, every record is parsed on its own, so
+//!    that all independent mistakes are reported, each at its exact place.
 //! 3. [`validate`] resolves ids into a [`Map`] and reports duplicate ids, unknown references,
 //!    cycles, bad dates and the warnings.
 //!
 //! Nothing here panics on any input: a binary file, invalid UTF-8, a truncated record or deeply
 //! nested parentheses each give a located [`Diagnostic`].
 
+mod fast;
 pub(crate) mod schema;
 pub(crate) mod syntax;
 mod validate;
@@ -258,6 +261,10 @@ fn parse_file(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> FileRec
                 .help(format!("a map file holds one record: {EXAMPLE_FILE}")),
         );
         return FileRecords::default();
+    }
+    // Most files: one pass, records and spans at once. Anything unusual goes the slow way.
+    if let Some(records) = fast::parse(file, text) {
+        return records;
     }
     let whole = ron_options().from_str::<FileDoc>(text);
     match whole {

@@ -7,7 +7,7 @@
 //! Speed: a valid map costs one hash insert per id and one lookup per reference. Exact spans of
 //! fields are found only when a diagnostic needs them ([`Site`]), by re-reading that one record.
 
-use super::schema::{ActorDoc, ActorKindDoc, SemanticsDoc, StatusDoc, SupportDoc};
+use super::schema::{ActorDoc, ActorKindDoc, ClaimDoc, SemanticsDoc, StatusDoc, SupportDoc};
 use super::syntax;
 use super::{FileRecords, Record};
 use crate::diagnostic::Diagnostic;
@@ -16,11 +16,19 @@ use crate::model::{
     ExpectedStatus, ExpectedSupport, FileId, Map, MapFile, Origin, Relation, RelationIx,
     RelationKind, Source, SourceIx, Target,
 };
+use hashbrown::HashTable;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 use std::ops::Range;
+
+/// The hasher of the loader's own tables: foldhash, several times faster than the standard
+/// SipHash on short keys such as ids, and seeded per process (so a crafted map cannot choose
+/// collisions in advance).
+type FastHash = foldhash::fast::RandomState;
 
 /// The kinds of things that have ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 enum IdKind {
     Source,
     Actor,
@@ -105,24 +113,159 @@ impl Site {
     }
 }
 
-/// A relation as written, before its target is resolved.
+/// A relation as written, before its target is resolved. Most relations are written inline in
+/// their claim, so a draft is small (48 bytes): where it is written follows from its claim, its
+/// kind (the list field) and its place in that list.
 struct Draft {
-    id: Option<String>,
     from: Option<ClaimIx>,
     kind: RelationKind,
+    /// The index in the claim's list; `u32::MAX` for a record of a `relations` section.
+    element: u32,
     target_id: String,
-    target_site: Site,
+    /// What only records of a `relations` section have.
+    section: Option<Box<SectionDraft>>,
+}
+
+/// The parts of a `relations` section record that inline relations do not have.
+struct SectionDraft {
+    id: Option<String>,
     note: Option<String>,
     origin: Origin,
+}
+
+impl Draft {
+    /// Where the relation is written: its record (a section record, or its claim's).
+    fn origin<'m>(&'m self, map: &'m Map) -> Option<&'m Origin> {
+        match (&self.section, self.from) {
+            (Some(section), _) => Some(&section.origin),
+            (None, from) => from.map(|from| &map.claim(from).origin),
+        }
+    }
+
+    fn id(&self) -> Option<&String> {
+        self.section
+            .as_ref()
+            .and_then(|section| section.id.as_ref())
+    }
+}
+
+/// Where the target of a relation is written, from the relation's record, kind and list index.
+fn target_site(origin: &Origin, kind: RelationKind, element: u32) -> Site {
+    Site {
+        element,
+        ..Site::at(origin, kind.as_str())
+    }
+}
+
+/// An id in the [`Registry`]: which collection of the map, and where in it. An id of at most
+/// [`SHORT`] bytes is also kept in the entry itself, so that finding it reads only the table:
+/// on a big map, comparing with the id stored in the map costs two cache misses per probe.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    kind: IdKind,
+    /// The length of a short id; [`LONG`] for a longer one (compared with the map's copy).
+    len: u8,
+    short: [u8; SHORT],
+    index: u32,
+}
+
+/// The longest id kept in an [`Entry`] (the entry is then 16 bytes).
+const SHORT: usize = 10;
+/// [`Entry::len`] of an id longer than [`SHORT`].
+const LONG: u8 = u8::MAX;
+
+impl Entry {
+    /// The id, when it is kept in the entry.
+    fn short(&self) -> Option<&[u8]> {
+        self.short.get(..usize::from(self.len))
+    }
+}
+
+/// Every source, actor and claim id, in one table: defining an id is one probe (taken by any
+/// kind?), and resolving a reference one more. The table holds no strings: an entry's key is
+/// the id stored in the map itself.
+struct Registry {
+    table: HashTable<Entry>,
+    hasher: FastHash,
+}
+
+impl Registry {
+    fn with_capacity(capacity: usize) -> Registry {
+        Registry {
+            table: HashTable::with_capacity(capacity),
+            hasher: FastHash::default(),
+        }
+    }
+
+    fn key(map: &Map, entry: Entry) -> &str {
+        let index = entry.index as usize;
+        match entry.kind {
+            IdKind::Source => &map.sources[index].id,
+            IdKind::Actor => &map.actors[index].id,
+            // Relations are not in this table.
+            IdKind::Claim | IdKind::Relation => &map.claims[index].id,
+        }
+    }
+
+    /// The id of `entry`, from the entry when it is short, else from the map.
+    fn id<'m>(map: &'m Map, entry: &'m Entry) -> &'m str {
+        match entry.short() {
+            // The bytes were copied from a `&str` whole, so they are UTF-8.
+            Some(bytes) => std::str::from_utf8(bytes).unwrap_or_default(),
+            None => Registry::key(map, *entry),
+        }
+    }
+
+    fn get(&self, map: &Map, id: &str) -> Option<Entry> {
+        let hash = self.hasher.hash_one(id);
+        self.table
+            .find(hash, |entry| match entry.short() {
+                Some(bytes) => bytes == id.as_bytes(),
+                None => id.len() > SHORT && Registry::key(map, *entry) == id,
+            })
+            .copied()
+    }
+
+    /// Registers `id`, not yet in the table, as the next item of its kind in `map` (call it just
+    /// before inserting the item).
+    fn insert(&mut self, map: &Map, id: &str, kind: IdKind) {
+        let index = match kind {
+            IdKind::Source => map.sources.len(),
+            IdKind::Actor => map.actors.len(),
+            IdKind::Claim | IdKind::Relation => map.claims.len(),
+        };
+        let mut entry = Entry {
+            kind,
+            len: LONG,
+            short: [0; SHORT],
+            index: offset32(index),
+        };
+        if let Some(slot) = entry.short.get_mut(..id.len()) {
+            slot.copy_from_slice(id.as_bytes());
+            entry.len = id.len() as u8; // at most SHORT
+        }
+        let hasher = &self.hasher;
+        self.table
+            .insert_unique(hasher.hash_one(id), entry, |entry| {
+                hasher.hash_one(Registry::id(map, entry))
+            });
+    }
 }
 
 struct Checker<'f> {
     files: &'f [MapFile],
     errors: Vec<Diagnostic>,
-    /// Relation ids (few); the ids of sources, actors and claims are the keys of the map itself.
+    registry: Registry,
+    /// Relation ids (few): they are not in the registry, which keys on ids stored in the map.
     relation_ids: HashMap<String, Site>,
     broken_ids: HashSet<String>,
+    /// How many more id comparisons the did-you-mean search may make ([`SUGGESTION_BUDGET`]).
+    suggestion_budget: usize,
 }
+
+/// Id comparisons allowed to the did-you-mean hints of one load: every hint on an ordinary map,
+/// a few dozen on a map of a hundred thousand ids, and at most a second or so of searching.
+const SUGGESTION_BUDGET: usize = 2_000_000;
 
 /// Whether `id` is kebab-case: lower-case ASCII letters and digits in words joined by single `-`.
 pub(crate) fn is_kebab_case(id: &str) -> bool {
@@ -155,18 +298,29 @@ impl Checker<'_> {
 
     /// Where `id` is defined so far, and as what.
     fn defined(&self, map: &Map, id: &str) -> Option<(IdKind, Site)> {
-        if let Some(source) = map.sources.get(id) {
-            return Some((IdKind::Source, Site::at(&source.origin, "id")));
+        if let Some(entry) = self.registry.get(map, id) {
+            let index = entry.index as usize;
+            let origin = match entry.kind {
+                IdKind::Source => &map.sources[index].origin,
+                IdKind::Actor => &map.actors[index].origin,
+                IdKind::Claim | IdKind::Relation => &map.claims[index].origin,
+            };
+            return Some((entry.kind, Site::at(origin, "id")));
         }
-        if let Some(actor) = map.actors.get(id) {
-            return Some((IdKind::Actor, Site::at(&actor.origin, "id")));
-        }
-        if let Some(claim) = map.claims.get(id) {
-            return Some((IdKind::Claim, Site::at(&claim.origin, "id")));
+        if self.relation_ids.is_empty() {
+            return None;
         }
         self.relation_ids
             .get(id)
             .map(|site| (IdKind::Relation, *site))
+    }
+
+    /// The index of the source, actor or claim (`kind`) with this id.
+    fn lookup(&self, map: &Map, id: &str, kind: IdKind) -> Option<usize> {
+        self.registry
+            .get(map, id)
+            .filter(|entry| entry.kind == kind)
+            .map(|entry| entry.index as usize)
     }
 
     /// Checks an id before it is added to `map`; returns false (and reports) when it is taken.
@@ -207,6 +361,8 @@ impl Checker<'_> {
         }
         if kind == IdKind::Relation {
             self.relation_ids.insert(id.to_owned(), site);
+        } else {
+            self.registry.insert(map, id, kind);
         }
         true
     }
@@ -255,7 +411,17 @@ impl Checker<'_> {
                 let diagnostic =
                     Diagnostic::error("unknown-reference", format!("no {} `{id}`", kind.noun()))
                         .at(site.file, span, format!("unknown {}", kind.noun()));
-                match crate::suggest::closest(id, known) {
+                // Each search compares the id with every known one: on a big map with many
+                // misspellings that is quadratic, so the comparisons are budgeted, and past
+                // the budget the hint says what to do without a suggestion.
+                let mut compared = 0usize;
+                let best = if self.suggestion_budget > 0 {
+                    crate::suggest::closest(id, known.into_iter().inspect(|_| compared += 1))
+                } else {
+                    None
+                };
+                self.suggestion_budget = self.suggestion_budget.saturating_sub(compared);
+                match best {
                     Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
                     None => diagnostic.help(format!(
                         "define {} with `id: \"{id}\"`, or fix the spelling",
@@ -310,34 +476,52 @@ fn origin<T>(record: &Record<T>) -> Origin {
 
 /// Resolves and checks all records. Returns the map, the errors and the warnings.
 pub(super) fn validate(
-    records: Vec<FileRecords>,
+    mut records: Vec<FileRecords>,
     files: Vec<MapFile>,
 ) -> (Map, Vec<Diagnostic>, Vec<Diagnostic>) {
+    let total = |count: fn(&FileRecords) -> usize| records.iter().map(count).sum::<usize>();
+    let sources = total(|file| file.sources.len());
+    let actors = total(|file| file.actors.len());
+    let claims = total(|file| file.claims.len());
+    let relations = total(|file| {
+        file.relations.len()
+            + file
+                .claims
+                .iter()
+                .map(|claim| {
+                    claim.doc.supports.len() + claim.doc.rebuts.len() + claim.doc.undercuts.len()
+                })
+                .sum::<usize>()
+    });
     let mut checker = Checker {
         files: &files,
         errors: Vec::new(),
+        registry: Registry::with_capacity(sources + actors + claims),
         relation_ids: HashMap::new(),
+        suggestion_budget: SUGGESTION_BUDGET,
         broken_ids: records
             .iter()
             .flat_map(|file| file.broken_ids.iter().cloned())
             .collect(),
     };
     let mut map = Map::default();
+    // Exactly: `reserve` would size the entries to the hash table's capacity, up to 1.75 times
+    // the number of claims at 300 bytes each.
+    map.sources.reserve_exact(sources);
+    map.actors.reserve_exact(actors);
+    map.claims.reserve_exact(claims);
 
-    let mut all_sources = Vec::new();
-    let mut all_actors = Vec::new();
-    let mut all_claims = Vec::new();
-    let mut per_file_relations = Vec::new();
+    // Each file's records are moved out section by section, and each section's buffer is freed
+    // as soon as it is used up: the parsed records and the map never both exist in full.
     let mut all_expectations = Vec::new();
-    for file in records {
-        all_sources.extend(file.sources);
-        all_actors.extend(file.actors);
-        all_claims.extend(file.claims);
-        per_file_relations.push(file.relations);
-        all_expectations.extend(file.expectations);
+    for file in &mut records {
+        all_expectations.append(&mut file.expectations);
     }
 
     // Sources and actors first: claims refer to them.
+    let all_sources = records
+        .iter_mut()
+        .flat_map(|file| std::mem::take(&mut file.sources));
     for record in all_sources {
         if !checker.define(
             &map,
@@ -364,7 +548,10 @@ pub(super) fn validate(
             },
         );
     }
-    let mut member_of = Vec::new();
+    let mut member_of = Vec::with_capacity(actors);
+    let all_actors = records
+        .iter_mut()
+        .flat_map(|file| std::mem::take(&mut file.actors));
     for record in all_actors {
         if !checker.define(
             &map,
@@ -395,7 +582,10 @@ pub(super) fn validate(
 
     // All claims are added before any is resolved, so that a reference may point forward or
     // into another file. Their references wait in `pending` (moved, not copied).
-    let mut pending = Vec::with_capacity(all_claims.len());
+    let mut pending = Vec::with_capacity(claims);
+    let all_claims = records
+        .iter_mut()
+        .flat_map(|file| std::mem::take(&mut file.claims));
     for record in all_claims {
         if !checker.define(
             &map,
@@ -407,11 +597,28 @@ pub(super) fn validate(
         }
         let origin = origin(&record);
         let doc = record.doc;
+        // Every source and actor is known by now: a claim whose actor, source, `about` and date
+        // are all fine is complete at once, and its references are dropped. Any other keeps
+        // them, as written, for the checks (and messages) that need every claim defined.
+        let (actor, source, about, date, unresolved) = match quick_refs(&checker, &map, &doc) {
+            Some((actor, source, about, date)) => (actor, source, about, date, None),
+            // Placeholders until resolved below; they stay only when an error was reported,
+            // and the map is then discarded.
+            None => (
+                ActorIx(0),
+                SourceIx(0),
+                Vec::new(),
+                None,
+                Some(Box::new(UnresolvedRefs {
+                    actor: doc.actor,
+                    source: doc.source,
+                    about: doc.about,
+                    date: doc.date,
+                })),
+            ),
+        };
         pending.push(PendingClaim {
-            actor: doc.actor,
-            source: doc.source,
-            about: doc.about,
-            date: doc.date,
+            unresolved,
             supports: doc.supports,
             rebuts: doc.rebuts,
             undercuts: doc.undercuts,
@@ -420,24 +627,23 @@ pub(super) fn validate(
             doc.id.clone(),
             Claim {
                 id: doc.id,
-                // Placeholders until resolved below; they stay only when an error was reported,
-                // and the map is then discarded.
-                actor: ActorIx(0),
+                actor,
                 text: doc.text,
                 quote: doc.quote,
-                source: SourceIx(0),
-                date: None,
+                source,
+                date,
                 tags: doc.tags,
-                about: Vec::new(),
+                about,
                 note: doc.note,
                 origin,
             },
         );
     }
 
-    let mut drafts = Vec::new();
+    let mut drafts = Vec::with_capacity(relations);
     let mut claims = pending.into_iter().enumerate().peekable();
-    for (file_index, relations) in per_file_relations.into_iter().enumerate() {
+    for (file_index, file) in records.into_iter().enumerate() {
+        let relations = file.relations;
         // This file's claims (with their inline relations), then its `relations` section.
         while let Some((position, claim)) =
             claims.next_if(|(position, _)| map.claims[*position].origin.file.index() == file_index)
@@ -465,15 +671,41 @@ pub(super) fn validate(
     (map, errors, warnings)
 }
 
-/// The references of a claim, as written, until they are resolved.
+/// The references of a claim that wait until every claim is defined: its relations, and the
+/// rest only when they did not resolve at once.
 struct PendingClaim {
+    unresolved: Option<Box<UnresolvedRefs>>,
+    supports: Vec<String>,
+    rebuts: Vec<String>,
+    undercuts: Vec<String>,
+}
+
+/// A claim's references to actors and sources, and its date, as written.
+struct UnresolvedRefs {
     actor: String,
     source: String,
     about: Vec<String>,
     date: Option<String>,
-    supports: Vec<String>,
-    rebuts: Vec<String>,
-    undercuts: Vec<String>,
+}
+
+/// A claim's actor, source, `about` and date, when every one of them is fine.
+fn quick_refs(
+    checker: &Checker<'_>,
+    map: &Map,
+    doc: &ClaimDoc,
+) -> Option<(ActorIx, SourceIx, Vec<ActorIx>, Option<Date>)> {
+    let actor = ActorIx::new(checker.lookup(map, &doc.actor, IdKind::Actor)?);
+    let source = SourceIx::new(checker.lookup(map, &doc.source, IdKind::Source)?);
+    let about = doc
+        .about
+        .iter()
+        .map(|id| checker.lookup(map, id, IdKind::Actor).map(ActorIx::new))
+        .collect::<Option<Vec<_>>>()?;
+    let date = match &doc.date {
+        Some(text) => Some(Date::parse(text).ok()?),
+        None => map.source(source).date,
+    };
+    Some((actor, source, about, date))
 }
 
 /// Resolves one claim's references in place; its inline relations become drafts.
@@ -483,6 +715,35 @@ fn resolve_claim(
     pending: PendingClaim,
     claim: ClaimIx,
     drafts: &mut Vec<Draft>,
+) {
+    if let Some(unresolved) = pending.unresolved {
+        resolve_claim_refs(checker, map, *unresolved, claim);
+    }
+    let lists = [
+        ("supports", RelationKind::Supports, pending.supports),
+        ("rebuts", RelationKind::Rebuts, pending.rebuts),
+        ("undercuts", RelationKind::Undercuts, pending.undercuts),
+    ];
+    for (field, kind, targets) in lists {
+        debug_assert_eq!(field, kind.as_str());
+        for (i, target_id) in targets.into_iter().enumerate() {
+            drafts.push(Draft {
+                from: Some(claim),
+                kind,
+                element: offset32(i),
+                target_id,
+                section: None,
+            });
+        }
+    }
+}
+
+/// Resolves a claim's actor, source, `about` and date, reporting each one that is wrong.
+fn resolve_claim_refs(
+    checker: &mut Checker<'_>,
+    map: &mut Map,
+    pending: UnresolvedRefs,
+    claim: ClaimIx,
 ) {
     let origin = map.claim(claim).origin.clone();
     let site = |field| Site::at(&origin, field);
@@ -495,7 +756,7 @@ fn resolve_claim(
         &pending.actor,
         IdKind::Actor,
         map.actors.keys().map(String::as_str),
-        map.actors.get_index_of(pending.actor.as_str()),
+        checker.lookup(map, &pending.actor, IdKind::Actor),
         &site("actor"),
     );
     let source = checker.resolve(
@@ -503,7 +764,7 @@ fn resolve_claim(
         &pending.source,
         IdKind::Source,
         map.sources.keys().map(String::as_str),
-        map.sources.get_index_of(pending.source.as_str()),
+        checker.lookup(map, &pending.source, IdKind::Source),
         &site("source"),
     );
     let mut about = Vec::with_capacity(pending.about.len());
@@ -513,7 +774,7 @@ fn resolve_claim(
             id,
             IdKind::Actor,
             map.actors.keys().map(String::as_str),
-            map.actors.get_index_of(id.as_str()),
+            checker.lookup(map, id, IdKind::Actor),
             &element("about", i),
         );
         about.extend(resolved.map(ActorIx::new));
@@ -521,24 +782,6 @@ fn resolve_claim(
     let written_date = checker.date(pending.date.as_deref(), site("date"));
     let source = source.map(SourceIx::new);
     let date = written_date.or_else(|| source.and_then(|s| map.source(s).date));
-    let lists = [
-        ("supports", RelationKind::Supports, pending.supports),
-        ("rebuts", RelationKind::Rebuts, pending.rebuts),
-        ("undercuts", RelationKind::Undercuts, pending.undercuts),
-    ];
-    for (field, kind, targets) in lists {
-        for (i, target_id) in targets.into_iter().enumerate() {
-            drafts.push(Draft {
-                id: None,
-                from: Some(claim),
-                kind,
-                target_id,
-                target_site: element(field, i),
-                note: None,
-                origin: origin.clone(),
-            });
-        }
-    }
     let resolved = &mut map.claims[claim.index()];
     if let Some(actor) = actor {
         resolved.actor = ActorIx::new(actor);
@@ -577,7 +820,7 @@ fn resolve_member_of(
             &parent_id,
             IdKind::Actor,
             map.actors.keys().map(String::as_str),
-            map.actors.get_index_of(parent_id.as_str()),
+            checker.lookup(map, &parent_id, IdKind::Actor),
             &site,
         );
         map.actors[position].member_of = parent.map(ActorIx::new);
@@ -691,21 +934,23 @@ fn section_relations(
                 &doc.from,
                 IdKind::Claim,
                 map.claims.keys().map(String::as_str),
-                map.claims.get_index_of(doc.from.as_str()),
+                checker.lookup(map, &doc.from, IdKind::Claim),
                 &Site::field(&record, "from"),
             )
             .map(ClaimIx::new);
+        debug_assert_eq!(field, kind.as_str());
         let target_id = target.clone();
-        let target_site = Site::field(&record, field);
         let origin = origin(&record);
         drafts.push(Draft {
-            id: record.doc.id,
             from,
             kind,
+            element: u32::MAX,
             target_id,
-            target_site,
-            note: record.doc.note,
-            origin,
+            section: Some(Box::new(SectionDraft {
+                id: record.doc.id,
+                note: record.doc.note,
+                origin,
+            })),
         });
     }
 }
@@ -714,13 +959,19 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
     let relation_positions: HashMap<String, usize> = drafts
         .iter()
         .enumerate()
-        .filter_map(|(i, draft)| draft.id.clone().map(|id| (id, i)))
+        .filter_map(|(i, draft)| draft.id().map(|id| (id.clone(), i)))
         .collect();
     let mut resolved = Vec::with_capacity(drafts.len());
-    let mut seen: HashMap<(ClaimIx, RelationKind, Target), Site> = HashMap::new();
-    map.relations.reserve(drafts.len());
+    // Each relation's index in its claim's list (`u32::MAX` in a section), for locating it.
+    let mut elements = Vec::with_capacity(drafts.len());
+    map.relations.reserve_exact(drafts.len());
     for (position, draft) in drafts.into_iter().enumerate() {
-        let site = &draft.target_site;
+        // Only inline drafts lack a section, and they always have their claim.
+        let origin = draft.origin(map).cloned().unwrap_or(Origin {
+            file: FileId::new(0),
+            span: 0..0,
+        });
+        let site = &target_site(&origin, draft.kind, draft.element);
         let target = match draft.kind {
             RelationKind::Undercuts => checker
                 .resolve(
@@ -738,7 +989,7 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
                     &draft.target_id,
                     IdKind::Claim,
                     map.claims.keys().map(String::as_str),
-                    map.claims.get_index_of(draft.target_id.as_str()),
+                    checker.lookup(map, &draft.target_id, IdKind::Claim),
                     site,
                 )
                 .map(|ix| Target::Claim(ClaimIx::new(ix))),
@@ -760,23 +1011,7 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
                             .at(site.file, checker.span(site), "its own id")
                             .help("an undercut attacks another relation"),
                     )
-                } else if let Some(first) = seen.get(&(from, draft.kind, target)) {
-                    Some(
-                        Diagnostic::error(
-                            "duplicate-relation",
-                            format!(
-                                "claim `{}` {} `{}` twice",
-                                map.claim(from).id,
-                                draft.kind,
-                                draft.target_id
-                            ),
-                        )
-                        .at(site.file, checker.span(site), "stated again here")
-                        .also(first.file, checker.span(first), "first stated here")
-                        .help("remove one of the two"),
-                    )
                 } else {
-                    seen.insert((from, draft.kind, target), draft.target_site);
                     None
                 };
                 let ok = error.is_none();
@@ -786,16 +1021,22 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
             _ => false,
         };
         resolved.push(ok);
+        elements.push(draft.element);
+        let (id, note) = match draft.section {
+            Some(section) => (section.id, section.note),
+            None => (None, None),
+        };
         map.relations.push(Relation {
-            id: draft.id,
+            id,
             // Placeholders only when an error was reported: the map is then discarded.
             from: draft.from.unwrap_or(ClaimIx(0)),
             kind: draft.kind,
             target: target.unwrap_or(Target::Claim(ClaimIx(0))),
-            note: draft.note,
-            origin: draft.origin,
+            note,
+            origin,
         });
     }
+    report_duplicates(checker, map, &mut resolved, &elements);
     // Undercut chains must end at a claim.
     for start in 0..map.relations.len() {
         if !resolved[start] {
@@ -829,6 +1070,91 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
     }
 }
 
+/// Reports every relation stated twice (same claim, kind and target), at the second statement,
+/// and marks it unresolved. The relations from one claim are grouped by a counting sort on
+/// `from`, which keeps their order, and compared within the group: 12 bytes per relation,
+/// where a hash set of every relation took over 50.
+fn report_duplicates(
+    checker: &mut Checker<'_>,
+    map: &Map,
+    resolved: &mut [bool],
+    elements: &[u32],
+) {
+    let mut start = vec![0u32; map.claims.len() + 1];
+    for (relation, &ok) in map.relations.iter().zip(resolved.iter()) {
+        if ok {
+            start[relation.from.index() + 1] += 1;
+        }
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut next = start.clone();
+    let mut order = vec![0u32; start.last().map_or(0, |&n| n as usize)];
+    for (position, relation) in map.relations.iter().enumerate() {
+        if resolved[position] {
+            let slot = &mut next[relation.from.index()];
+            order[*slot as usize] = offset32(position);
+            *slot += 1;
+        }
+    }
+    drop(next);
+    let key = |position: u32| {
+        let relation = &map.relations[position as usize];
+        (relation.kind, relation.target)
+    };
+    let mut duplicates = Vec::new();
+    let mut sorted = Vec::new();
+    for claim in 0..map.claims.len() {
+        let group = &order[start[claim] as usize..start[claim + 1] as usize];
+        if group.len() <= 16 {
+            // The usual one to three: compare each with the ones before it; the earliest equal
+            // one is the first statement.
+            for (j, &second) in group.iter().enumerate().skip(1) {
+                if let Some(&first) = group[..j].iter().find(|&&first| key(first) == key(second)) {
+                    duplicates.push((second, first));
+                }
+            }
+        } else {
+            // A hub: sort by (kind, target, position); each run's head is the first statement.
+            sorted.clear();
+            sorted.extend(group.iter().map(|&position| (key(position), position)));
+            sorted.sort_unstable();
+            for pair in sorted.chunk_by(|a, b| a.0 == b.0) {
+                duplicates.extend(pair[1..].iter().map(|&(_, second)| (second, pair[0].1)));
+            }
+        }
+    }
+    for (second, first) in duplicates {
+        let (second, first) = (second as usize, first as usize);
+        resolved[second] = false;
+        let relation = &map.relations[second];
+        let site = target_site(&relation.origin, relation.kind, elements[second]);
+        let first_relation = &map.relations[first];
+        let first_site = target_site(&first_relation.origin, first_relation.kind, elements[first]);
+        let target_id = match relation.target {
+            Target::Claim(claim) => map.claim(claim).id.as_str(),
+            Target::Relation(target) => map.relation(target).id.as_deref().unwrap_or_default(),
+        };
+        let diagnostic = Diagnostic::error(
+            "duplicate-relation",
+            format!(
+                "claim `{}` {} `{target_id}` twice",
+                map.claim(relation.from).id,
+                relation.kind
+            ),
+        )
+        .at(site.file, checker.span(&site), "stated again here")
+        .also(
+            first_site.file,
+            checker.span(&first_site),
+            "first stated here",
+        )
+        .help("remove one of the two");
+        checker.errors.push(diagnostic);
+    }
+}
+
 fn resolve_expectations(
     checker: &mut Checker<'_>,
     map: &mut Map,
@@ -841,7 +1167,7 @@ fn resolve_expectations(
             &doc.claim,
             IdKind::Claim,
             map.claims.keys().map(String::as_str),
-            map.claims.get_index_of(doc.claim.as_str()),
+            checker.lookup(map, &doc.claim, IdKind::Claim),
             &Site::field(&record, "claim"),
         );
         let Some(claim) = claim else { continue };
@@ -967,5 +1293,108 @@ mod tests {
             assert!(!is_kebab_case(bad), "{bad}");
         }
         assert_eq!(to_kebab_case("US Gov_2020"), "us-gov-2020");
+    }
+}
+
+#[cfg(test)]
+mod duplicate_tests {
+    use crate::load::{LoadError, load_sources};
+    use std::path::PathBuf;
+
+    /// A map where claim `x` supports `targets` (by id) in one list.
+    fn errors(targets: &[String]) -> Vec<(String, bool)> {
+        let mut text = String::from(
+            "(sources: [(id: \"s\", title: \"S\")], actors: [(id: \"a\", name: \"A\", kind: other)], claims: [",
+        );
+        for i in 0..30 {
+            text.push_str(&format!(
+                "(id: \"c{i}\", actor: \"a\", text: \"t\", source: \"s\"),"
+            ));
+        }
+        let list: Vec<String> = targets.iter().map(|t| format!("\"{t}\"")).collect();
+        text.push_str(&format!(
+            "(id: \"x\", actor: \"a\", text: \"t\", source: \"s\", supports: [{}])])",
+            list.join(", ")
+        ));
+        match load_sources(vec![(PathBuf::from("m.ron"), text.clone())]) {
+            Ok(_) => Vec::new(),
+            Err(LoadError::Invalid { errors, .. }) => errors
+                .iter()
+                .map(|d| {
+                    let span = d.primary.as_ref().map(|l| l.span.clone()).unwrap_or(0..0);
+                    // Whether it points at the last statement of `c3` in the file.
+                    let last_c3 = text.rfind("\"c3\"").unwrap_or(0);
+                    (d.code.to_owned(), span.start == last_c3)
+                })
+                .collect(),
+            Err(other) => panic!("{other}"),
+        }
+    }
+
+    #[test]
+    fn a_relation_stated_twice_is_reported_at_the_second_statement() {
+        // A small list (compared pairwise) and a hub's list (sorted), each with c3 twice.
+        for size in [4, 25] {
+            let mut targets: Vec<String> = (0..size).map(|i| format!("c{i}")).collect();
+            targets.insert(size - 1, "c3".to_owned());
+            let found = errors(&targets);
+            assert_eq!(found.len(), 1, "{size}: {found:?}");
+            assert_eq!(found[0].0, "duplicate-relation");
+            // The second statement of c3 is the last one in the file.
+            assert!(found[0].1, "{size}: {found:?}");
+            let errors_without = errors(&targets[..size - 1]);
+            assert!(errors_without.is_empty(), "{errors_without:?}");
+        }
+        // Three times: two errors, both against the first.
+        let found = errors(&["c3".into(), "c1".into(), "c3".into(), "c3".into()]);
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+}
+
+#[cfg(test)]
+mod suggestion_budget_tests {
+    use crate::generate::{GenerateOptions, generate};
+    use crate::load::{LoadError, load_sources};
+    use std::path::PathBuf;
+
+    /// Thousands of misspelt references on a map of 20 000 claims: the load stays quick, the
+    /// first ones get a hint, and the searches stop at the budget.
+    #[test]
+    fn did_you_mean_searches_are_budgeted() {
+        let options = GenerateOptions {
+            claims: 20_000,
+            ..GenerateOptions::default()
+        };
+        let files: Vec<(PathBuf, String)> = generate(&options)
+            .map(|file| {
+                let text = if file.name == "claims-0002.ron" {
+                    file.text.replace("supports: [\"c", "supports: [\"k")
+                } else {
+                    file.text
+                };
+                (PathBuf::from(file.name), text)
+            })
+            .collect();
+        let Err(LoadError::Invalid { errors, .. }) = load_sources(files) else {
+            panic!("the misspellings are errors");
+        };
+        let unknown = errors
+            .iter()
+            .filter(|d| d.code == "unknown-reference")
+            .count();
+        let hinted = errors
+            .iter()
+            .filter(|d| {
+                d.help
+                    .as_deref()
+                    .is_some_and(|h| h.starts_with("did you mean"))
+            })
+            .count();
+        assert!(unknown > 1000, "{unknown}");
+        // Each search compares with the 20 000 claim ids.
+        assert!(
+            (1..=super::SUGGESTION_BUDGET / 20_000 + 1).contains(&hinted),
+            "{hinted}"
+        );
     }
 }

@@ -29,16 +29,8 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
     let loaded = context.load(&args.map)?;
     let map = &loaded.map;
-    let Some(claim) = map.claim_ix(&args.claim) else {
-        let hint = argraph::suggest::closest(&args.claim, map.claims.keys().map(String::as_str))
-            .map(|s| format!(" (did you mean `{s}`?)"))
-            .unwrap_or_default();
-        return Err(Failure::Usage(format!(
-            "no claim `{}` in `{}`{hint}",
-            args.claim,
-            args.map.display()
-        )));
-    };
+    let claim = argraph::query::lookup::claim(map, &args.claim)
+        .map_err(|error| super::present::unknown(error, "claim", &args.map))?;
     let text = explain_claim(map, claim, args.semantics, args.support)
         .map_err(|e| Failure::Invalid(e.to_string()))?;
     print_stdout(&text)?;

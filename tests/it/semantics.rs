@@ -166,7 +166,8 @@ fn explain_rejects_an_unknown_claim_with_a_hint() {
         "examples/semantics/reinstatement.ron",
         "rain-forcast",
     ]);
-    assert_eq!(r.code, 2);
+    // An unknown id is a mistake in the input, like in every query: exit code 1.
+    assert_eq!(r.code, 1);
     assert!(
         r.stderr.contains("did you mean `rain-forecast`"),
         "{}",

@@ -25,7 +25,24 @@ fn page() -> std::io::Result<String> {
     command.build();
     let mut page = Vec::new();
     Man::new(command.clone()).render(&mut page)?;
-    let mut text = String::from_utf8_lossy(&page).into_owned();
+    // clap_mangen's SUBCOMMANDS list points at one page per subcommand (`argraph-check(1)`);
+    // this page documents them all, so point at their sections below instead.
+    let mut text = String::new();
+    for line in String::from_utf8_lossy(&page).lines() {
+        let subcommand = line
+            .strip_prefix("argraph\\-")
+            .and_then(|rest| rest.strip_suffix("(1)"));
+        match subcommand {
+            Some(name) => text.push_str(&format!(
+                "\\fBargraph {name}\\fR (section ARGRAPH {} below)\n",
+                name.replace("\\-", "-").to_uppercase()
+            )),
+            None => {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+    }
     for sub in command
         .get_subcommands()
         .filter(|sub| !sub.is_hide_set() && sub.get_name() != "help")

@@ -814,6 +814,12 @@ fn completions_and_man_page() {
         man.stdout
             .contains("argraph disputes graphs/tiktok\\-wechat \\-\\-rollup")
     );
+    // The subcommand list points at the sections of this page, not at pages that do not exist.
+    assert!(
+        !man.stdout.contains("argraph\\-disputes(1)"),
+        "no reference to a separate argraph-disputes(1) page"
+    );
+    assert!(man.stdout.contains("(section ARGRAPH DISPUTES below)"));
 }
 
 // ---- the bundled map ----

@@ -17,7 +17,7 @@
 mod fast;
 pub(crate) mod schema;
 pub(crate) mod syntax;
-mod validate;
+pub(crate) mod validate;
 
 use crate::diagnostic::{Diagnostic, byte_offset};
 use crate::model::{FileId, Map, MapFile};

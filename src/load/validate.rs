@@ -279,7 +279,7 @@ pub(crate) fn is_kebab_case(id: &str) -> bool {
 }
 
 /// A kebab-case spelling of `id`, for the hint.
-fn to_kebab_case(id: &str) -> String {
+pub(crate) fn to_kebab_case(id: &str) -> String {
     let mut out = String::new();
     for c in id.trim().chars() {
         if c.is_ascii_alphanumeric() {

@@ -191,3 +191,40 @@ proptest::proptest! {
         proptest::prop_assert_eq!(argdown_comparable(&reloaded), argdown_comparable(&map), "{}", text);
     }
 }
+
+#[test]
+fn actor_ids_written_as_names_in_argdown_become_kebab_case_everywhere() {
+    // `{actor: Mike Pompeo}` is how people write Argdown; a map needs `mike-pompeo`. The
+    // renaming must reach the claims and `member_of`, or `check` would reject the import.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().to_str().expect("utf-8 path");
+    let result = run(&[
+        "import",
+        "tests/fixtures/formats/actor-names.argdown",
+        "--from",
+        "argdown",
+        "-o",
+        out,
+    ]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(
+        result
+            .stderr
+            .contains("3 actor ids are not kebab-case and were renamed"),
+        "{}",
+        result.stderr
+    );
+    assert!(result.stderr.contains("`Mike Pompeo` → `mike-pompeo`"));
+    let written = std::fs::read_to_string(dir.path().join("actor-names.ron")).expect("written");
+    assert!(
+        written.contains(r#"member_of: "u-s-government""#),
+        "{written}"
+    );
+    assert!(
+        written.contains(r#"actor: "tiktok-bytedance""#),
+        "{written}"
+    );
+    assert!(written.contains(r#"name: "Mike Pompeo""#), "{written}");
+    let checked = run(&["check", out]);
+    assert_eq!(checked.code, 0, "{}", checked.stderr);
+}

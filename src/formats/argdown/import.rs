@@ -21,14 +21,87 @@ pub(super) fn import(text: &str) -> Result<Import, ImportError> {
     Ok(convert(document))
 }
 
+/// Actor ids as people write them in Argdown data (`{actor: Mike Pompeo}`) become the
+/// kebab-case ids a map needs (`mike-pompeo`), everywhere they are used, with one warning that
+/// lists the renamings; the original spelling stays the actor's name.
+fn kebab_case_actor_ids(
+    actors: &mut [super::read::ActorRecord],
+    claims: &mut [super::read::ClaimRecord],
+    warnings: &mut Vec<Diagnostic>,
+) {
+    use crate::load::validate::{is_kebab_case, to_kebab_case};
+    let mut taken: std::collections::HashSet<String> = actors
+        .iter()
+        .map(|actor| actor.id.clone())
+        .chain(claims.iter().map(|claim| claim.id.clone()))
+        .filter(|id| is_kebab_case(id))
+        .collect();
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    for actor in actors.iter_mut() {
+        if is_kebab_case(&actor.id) {
+            continue;
+        }
+        let base = match to_kebab_case(&actor.id) {
+            base if base.is_empty() => "actor".to_owned(),
+            base => base,
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while taken.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.insert(id.clone());
+        renamed.push((std::mem::replace(&mut actor.id, id.clone()), id));
+    }
+    if renamed.is_empty() {
+        return;
+    }
+    let new_id = |id: &mut String| {
+        if let Some((_, new)) = renamed.iter().find(|(old, _)| old == id) {
+            id.clone_from(new);
+        }
+    };
+    for actor in actors.iter_mut() {
+        if let Some(parent) = actor.member_of.as_mut() {
+            new_id(parent);
+        }
+    }
+    for claim in claims.iter_mut() {
+        if let Some(actor) = claim.actor.as_mut() {
+            new_id(actor);
+        }
+        claim.about.iter_mut().for_each(new_id);
+    }
+    let shown: Vec<String> = renamed
+        .iter()
+        .take(5)
+        .map(|(old, new)| format!("`{old}` → `{new}`"))
+        .collect();
+    warnings.push(
+        Diagnostic::warning(
+            "argdown-actor-id",
+            format!(
+                "{} actor ids are not kebab-case and were renamed: {}{}",
+                renamed.len(),
+                shown.join(", "),
+                if renamed.len() > 5 { ", …" } else { "" }
+            ),
+        )
+        .at(FileId(0), 0..0, "")
+        .note("a map's ids are lower-case words joined by `-`; the original spelling is kept as the actor's name".to_owned()),
+    );
+}
+
 fn convert(document: Document) -> Import {
     let Document {
         sources,
-        actors,
-        claims,
+        mut actors,
+        mut claims,
         relations,
         mut warnings,
     } = document;
+    kebab_case_actor_ids(&mut actors, &mut claims, &mut warnings);
     let mut map = MapDocument::default();
     let mut missing = |what: &str, ids: Vec<(String, std::ops::Range<usize>)>, then: &str| {
         if let Some((_, first)) = ids.first() {

@@ -45,23 +45,38 @@ pub fn quote(raw: &str) -> Id {
 /// and the non-characters U+FFFE and U+FFFF, which XML forbids. Newlines are kept: they break
 /// lines.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c == '\n' {
-                c
-            } else if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
+    text.chars().map(clean_char).collect()
+}
+
+/// One character as [`clean`] writes it.
+fn clean_char(c: char) -> char {
+    if c == '\n' {
+        c
+    } else if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' {
+        ' '
+    } else {
+        c
+    }
 }
 
 /// Human text for a label, tooltip or URL attribute: [cleaned](clean), `&` written `&amp;`
 /// (Graphviz decodes entities in these attributes), then [quoted](quote). Newlines break lines.
 pub fn text(text: &str) -> Id {
-    quote(&clean(text).replace('&', "&amp;"))
+    // One pass doing what `quote(&clean(text).replace('&', "&amp;"))` does.
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars().map(clean_char) {
+        match c {
+            '&' => quoted.push_str("&amp;"),
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\r' => quoted.push_str("\\r"),
+            _ => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    Id::Escaped(quoted)
 }
 
 /// An attribute `name=value` with `value` [quoted](quote) (for fixed values: colours, styles,
@@ -90,20 +105,42 @@ impl Html {
         Html(String::new())
     }
 
+    /// An empty fragment with room for `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Html {
+        Html(String::with_capacity(capacity))
+    }
+
     /// `text`, [cleaned](clean) and escaped for HTML; newlines become `<BR/>`.
     pub fn text(text: &str) -> Html {
-        let mut escaped = String::with_capacity(text.len());
-        for c in clean(text).chars() {
+        let mut html = Html(String::with_capacity(text.len()));
+        html.push_text(text);
+        html
+    }
+
+    /// Appends `text` as [`Html::text`] escapes it, without an intermediate fragment.
+    pub fn push_text(&mut self, text: &str) -> &mut Html {
+        for c in text.chars().map(clean_char) {
             match c {
-                '&' => escaped.push_str("&amp;"),
-                '<' => escaped.push_str("&lt;"),
-                '>' => escaped.push_str("&gt;"),
-                '"' => escaped.push_str("&quot;"),
-                '\n' => escaped.push_str("<BR/>"),
-                _ => escaped.push(c),
+                '&' => self.0.push_str("&amp;"),
+                '<' => self.0.push_str("&lt;"),
+                '>' => self.0.push_str("&gt;"),
+                '"' => self.0.push_str("&quot;"),
+                '\n' => self.0.push_str("<BR/>"),
+                _ => self.0.push(c),
             }
         }
-        Html(escaped)
+        self
+    }
+
+    /// Appends `lines` as [`Html::text`] escapes them joined by newlines (`<BR/>` between).
+    pub fn push_lines<S: AsRef<str>>(&mut self, lines: &[S]) -> &mut Html {
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                self.0.push_str("<BR/>");
+            }
+            self.push_text(line.as_ref());
+        }
+        self
     }
 
     /// Appends `other`.
@@ -128,7 +165,7 @@ impl Html {
             self.0.push_str(name);
             self.0.push_str("=\"");
             // Values are this crate's constants; escape anyway so that a mistake stays harmless.
-            self.0.push_str(&Html::text(value).0);
+            self.push_text(value);
             self.0.push('"');
         }
         self.0.push('>');
@@ -154,7 +191,11 @@ pub fn html(fragment: Html) -> Id {
     if fragment.is_empty() {
         Id::Html("<<B></B>>".to_owned())
     } else {
-        Id::Html(format!("<{}>", fragment.0))
+        let mut id = String::with_capacity(fragment.0.len() + 2);
+        id.push('<');
+        id.push_str(&fragment.0);
+        id.push('>');
+        Id::Html(id)
     }
 }
 
@@ -175,6 +216,24 @@ mod tests {
             text("a & b\tc\u{0}"),
             Id::Escaped(r#""a &amp; b c ""#.into())
         );
+    }
+
+    #[test]
+    fn text_is_quote_of_cleaned_text_with_entities() {
+        for raw in [
+            "",
+            "a & \"b\" \\ c\nd\re\tf\u{0}\u{FFFE}",
+            "&amp; \\\" “x” 中国",
+        ] {
+            assert_eq!(
+                text(raw),
+                quote(&clean(raw).replace('&', "&amp;")),
+                "{raw:?}"
+            );
+        }
+        let mut lines = Html::new();
+        lines.push_lines(&["a<b", "c & d"]);
+        assert_eq!(lines, Html::text("a<b\nc & d"));
     }
 
     #[test]

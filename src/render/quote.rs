@@ -59,22 +59,34 @@ fn clean_char(c: char) -> char {
     }
 }
 
+/// Appends `text` to `out` with each character for which `replace` gives a replacement
+/// replaced, copying the runs in between whole.
+fn escape_into(out: &mut String, text: &str, replace: impl Fn(char) -> Option<&'static str>) {
+    let mut run = 0;
+    for (at, c) in text.char_indices() {
+        if let Some(replacement) = replace(c) {
+            out.push_str(&text[run..at]);
+            out.push_str(replacement);
+            run = at + c.len_utf8();
+        }
+    }
+    out.push_str(&text[run..]);
+}
+
 /// Human text for a label, tooltip or URL attribute: [cleaned](clean), `&` written `&amp;`
 /// (Graphviz decodes entities in these attributes), then [quoted](quote). Newlines break lines.
 pub fn text(text: &str) -> Id {
     // One pass doing what `quote(&clean(text).replace('&', "&amp;"))` does.
     let mut quoted = String::with_capacity(text.len() + 2);
     quoted.push('"');
-    for c in text.chars().map(clean_char) {
-        match c {
-            '&' => quoted.push_str("&amp;"),
-            '"' => quoted.push_str("\\\""),
-            '\\' => quoted.push_str("\\\\"),
-            '\n' => quoted.push_str("\\n"),
-            '\r' => quoted.push_str("\\r"),
-            _ => quoted.push(c),
-        }
-    }
+    escape_into(&mut quoted, text, |c| match c {
+        '&' => Some("&amp;"),
+        '"' => Some("\\\""),
+        '\\' => Some("\\\\"),
+        '\n' => Some("\\n"),
+        _ if clean_char(c) == ' ' && c != ' ' => Some(" "),
+        _ => None,
+    });
     quoted.push('"');
     Id::Escaped(quoted)
 }
@@ -119,16 +131,15 @@ impl Html {
 
     /// Appends `text` as [`Html::text`] escapes it, without an intermediate fragment.
     pub fn push_text(&mut self, text: &str) -> &mut Html {
-        for c in text.chars().map(clean_char) {
-            match c {
-                '&' => self.0.push_str("&amp;"),
-                '<' => self.0.push_str("&lt;"),
-                '>' => self.0.push_str("&gt;"),
-                '"' => self.0.push_str("&quot;"),
-                '\n' => self.0.push_str("<BR/>"),
-                _ => self.0.push(c),
-            }
-        }
+        escape_into(&mut self.0, text, |c| match c {
+            '&' => Some("&amp;"),
+            '<' => Some("&lt;"),
+            '>' => Some("&gt;"),
+            '"' => Some("&quot;"),
+            '\n' => Some("<BR/>"),
+            _ if clean_char(c) == ' ' && c != ' ' => Some(" "),
+            _ => None,
+        });
         self
     }
 

@@ -27,15 +27,13 @@ use graphviz_rust::dot_structures::{Attribute, Id};
 pub fn quote(raw: &str) -> Id {
     let mut quoted = String::with_capacity(raw.len() + 2);
     quoted.push('"');
-    for c in raw.chars() {
-        match c {
-            '"' => quoted.push_str("\\\""),
-            '\\' => quoted.push_str("\\\\"),
-            '\n' => quoted.push_str("\\n"),
-            '\r' => quoted.push_str("\\r"),
-            _ => quoted.push(c),
-        }
-    }
+    escape_into(&mut quoted, raw, |c| match c {
+        '"' => Some("\\\""),
+        '\\' => Some("\\\\"),
+        '\n' => Some("\\n"),
+        '\r' => Some("\\r"),
+        _ => None,
+    });
     quoted.push('"');
     Id::Escaped(quoted)
 }

@@ -331,7 +331,7 @@ impl Emit<'_> {
         let mut label = Html::new();
         label
             .tag("<B>")
-            .push(Html::text(&wrap(&record.name, 22, 3).join("\n")))
+            .push_lines(&wrap(&record.name, 22, 3))
             .tag("</B><BR/>");
         let claims = self.claims[actor.index()];
         let mut small = format!("{} · {}", record.kind, count(claims, "claim"));

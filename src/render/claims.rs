@@ -9,6 +9,7 @@ use super::{Body, Diagram, Options, count, dot_id, html_label, title_label};
 use crate::model::{ActorIx, ClaimIx, Map, RelationIx, RelationKind, Target};
 use crate::semantics::Label;
 use crate::semantics::map::MapEvaluation;
+use std::fmt::Write as _;
 
 /// The DOT node id of a claim.
 pub(super) fn claim_node(map: &Map, claim: ClaimIx) -> String {
@@ -244,14 +245,12 @@ fn claim_box(emit: &Emit<'_>, claim: ClaimIx, family: Family, out: &mut Body) {
     } else {
         style::INK
     };
-    let mut label = Html::new();
+    let mut label = Html::with_capacity(record.text.len() + 400);
     label.tag("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
     label
         .tag("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">")
         .open("FONT", &[("COLOR", ink)])
-        .push(Html::text(
-            &wrap(&record.text, style::WRAP_COLUMNS, style::WRAP_LINES).join("\n"),
-        ))
+        .push_lines(&wrap(&record.text, style::WRAP_COLUMNS, style::WRAP_LINES))
         .tag("</FONT></TD></TR>");
     let small = match record.date {
         Some(date) => format!("{} · {date}", record.id),
@@ -279,17 +278,26 @@ fn claim_box(emit: &Emit<'_>, claim: ClaimIx, family: Family, out: &mut Body) {
         .tag("</FONT></TD></TR></TABLE>");
 
     let source = map.source(record.source);
-    let mut tooltip = record.text.clone();
+    let mut tooltip = String::with_capacity(
+        record.text.len() + record.quote.as_ref().map_or(0, String::len) + source.title.len() + 128,
+    );
+    tooltip.push_str(&record.text);
     if let Some(quote) = &record.quote {
-        tooltip.push_str(&format!("\n\n“{quote}”"));
+        tooltip.push_str("\n\n“");
+        tooltip.push_str(quote);
+        tooltip.push('”');
     }
-    tooltip.push_str(&format!("\n— {}", map.actor(record.actor).name));
-    tooltip.push_str(&format!("\nSource: {}", source.title));
+    tooltip.push_str("\n— ");
+    tooltip.push_str(&map.actor(record.actor).name);
+    tooltip.push_str("\nSource: ");
+    tooltip.push_str(&source.title);
     if let Some(publisher) = &source.publisher {
-        tooltip.push_str(&format!(", {publisher}"));
+        tooltip.push_str(", ");
+        tooltip.push_str(publisher);
     }
     if let Some(date) = source.date {
-        tooltip.push_str(&format!(", {date}"));
+        // Writing to a String cannot fail.
+        let _ = write!(tooltip, ", {date}");
     }
 
     let mut attrs = vec![

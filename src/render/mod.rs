@@ -23,6 +23,7 @@ mod actors;
 mod claims;
 pub mod fallback;
 pub mod graphviz;
+mod print;
 pub mod quote;
 pub mod select;
 mod style;
@@ -34,7 +35,6 @@ use crate::semantics::map::MapEvaluation;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Node, NodeId, Stmt, Subgraph, Vertex,
 };
-use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 pub use select::{Kept, Role, Selection, UnknownId};
 
@@ -104,9 +104,15 @@ impl Diagram {
         self.edges
     }
 
+    /// About how many bytes the DOT text takes: a guess for the buffer's capacity.
+    fn dot_size_hint(&self) -> usize {
+        (self.nodes + self.edges) * 160 + 4096
+    }
+
     /// The DOT text, ending with a newline.
     pub fn to_dot(&self) -> String {
-        let mut text = self.graph.print(&mut PrinterContext::default());
+        let mut text = String::with_capacity(self.dot_size_hint());
+        print::print(&self.graph, &mut text);
         text.push('\n');
         text
     }

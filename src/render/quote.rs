@@ -27,15 +27,13 @@ use graphviz_rust::dot_structures::{Attribute, Id};
 pub fn quote(raw: &str) -> Id {
     let mut quoted = String::with_capacity(raw.len() + 2);
     quoted.push('"');
-    for c in raw.chars() {
-        match c {
-            '"' => quoted.push_str("\\\""),
-            '\\' => quoted.push_str("\\\\"),
-            '\n' => quoted.push_str("\\n"),
-            '\r' => quoted.push_str("\\r"),
-            _ => quoted.push(c),
-        }
-    }
+    escape_into(&mut quoted, raw, |c| match c {
+        '"' => Some("\\\""),
+        '\\' => Some("\\\\"),
+        '\n' => Some("\\n"),
+        '\r' => Some("\\r"),
+        _ => None,
+    });
     quoted.push('"');
     Id::Escaped(quoted)
 }
@@ -45,23 +43,50 @@ pub fn quote(raw: &str) -> Id {
 /// and the non-characters U+FFFE and U+FFFF, which XML forbids. Newlines are kept: they break
 /// lines.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c == '\n' {
-                c
-            } else if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
+    text.chars().map(clean_char).collect()
+}
+
+/// One character as [`clean`] writes it.
+fn clean_char(c: char) -> char {
+    if c == '\n' {
+        c
+    } else if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' {
+        ' '
+    } else {
+        c
+    }
+}
+
+/// Appends `text` to `out` with each character for which `replace` gives a replacement
+/// replaced, copying the runs in between whole.
+fn escape_into(out: &mut String, text: &str, replace: impl Fn(char) -> Option<&'static str>) {
+    let mut run = 0;
+    for (at, c) in text.char_indices() {
+        if let Some(replacement) = replace(c) {
+            out.push_str(&text[run..at]);
+            out.push_str(replacement);
+            run = at + c.len_utf8();
+        }
+    }
+    out.push_str(&text[run..]);
 }
 
 /// Human text for a label, tooltip or URL attribute: [cleaned](clean), `&` written `&amp;`
 /// (Graphviz decodes entities in these attributes), then [quoted](quote). Newlines break lines.
 pub fn text(text: &str) -> Id {
-    quote(&clean(text).replace('&', "&amp;"))
+    // One pass doing what `quote(&clean(text).replace('&', "&amp;"))` does.
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    escape_into(&mut quoted, text, |c| match c {
+        '&' => Some("&amp;"),
+        '"' => Some("\\\""),
+        '\\' => Some("\\\\"),
+        '\n' => Some("\\n"),
+        _ if clean_char(c) == ' ' && c != ' ' => Some(" "),
+        _ => None,
+    });
+    quoted.push('"');
+    Id::Escaped(quoted)
 }
 
 /// An attribute `name=value` with `value` [quoted](quote) (for fixed values: colours, styles,
@@ -90,20 +115,41 @@ impl Html {
         Html(String::new())
     }
 
+    /// An empty fragment with room for `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Html {
+        Html(String::with_capacity(capacity))
+    }
+
     /// `text`, [cleaned](clean) and escaped for HTML; newlines become `<BR/>`.
     pub fn text(text: &str) -> Html {
-        let mut escaped = String::with_capacity(text.len());
-        for c in clean(text).chars() {
-            match c {
-                '&' => escaped.push_str("&amp;"),
-                '<' => escaped.push_str("&lt;"),
-                '>' => escaped.push_str("&gt;"),
-                '"' => escaped.push_str("&quot;"),
-                '\n' => escaped.push_str("<BR/>"),
-                _ => escaped.push(c),
+        let mut html = Html(String::with_capacity(text.len()));
+        html.push_text(text);
+        html
+    }
+
+    /// Appends `text` as [`Html::text`] escapes it, without an intermediate fragment.
+    pub fn push_text(&mut self, text: &str) -> &mut Html {
+        escape_into(&mut self.0, text, |c| match c {
+            '&' => Some("&amp;"),
+            '<' => Some("&lt;"),
+            '>' => Some("&gt;"),
+            '"' => Some("&quot;"),
+            '\n' => Some("<BR/>"),
+            _ if clean_char(c) == ' ' && c != ' ' => Some(" "),
+            _ => None,
+        });
+        self
+    }
+
+    /// Appends `lines` as [`Html::text`] escapes them joined by newlines (`<BR/>` between).
+    pub fn push_lines<S: AsRef<str>>(&mut self, lines: &[S]) -> &mut Html {
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                self.0.push_str("<BR/>");
             }
+            self.push_text(line.as_ref());
         }
-        Html(escaped)
+        self
     }
 
     /// Appends `other`.
@@ -128,7 +174,7 @@ impl Html {
             self.0.push_str(name);
             self.0.push_str("=\"");
             // Values are this crate's constants; escape anyway so that a mistake stays harmless.
-            self.0.push_str(&Html::text(value).0);
+            self.push_text(value);
             self.0.push('"');
         }
         self.0.push('>');
@@ -154,7 +200,11 @@ pub fn html(fragment: Html) -> Id {
     if fragment.is_empty() {
         Id::Html("<<B></B>>".to_owned())
     } else {
-        Id::Html(format!("<{}>", fragment.0))
+        let mut id = String::with_capacity(fragment.0.len() + 2);
+        id.push('<');
+        id.push_str(&fragment.0);
+        id.push('>');
+        Id::Html(id)
     }
 }
 
@@ -175,6 +225,24 @@ mod tests {
             text("a & b\tc\u{0}"),
             Id::Escaped(r#""a &amp; b c ""#.into())
         );
+    }
+
+    #[test]
+    fn text_is_quote_of_cleaned_text_with_entities() {
+        for raw in [
+            "",
+            "a & \"b\" \\ c\nd\re\tf\u{0}\u{FFFE}",
+            "&amp; \\\" “x” 中国",
+        ] {
+            assert_eq!(
+                text(raw),
+                quote(&clean(raw).replace('&', "&amp;")),
+                "{raw:?}"
+            );
+        }
+        let mut lines = Html::new();
+        lines.push_lines(&["a<b", "c & d"]);
+        assert_eq!(lines, Html::text("a<b\nc & d"));
     }
 
     #[test]

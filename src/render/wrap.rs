@@ -5,6 +5,9 @@
 /// An approximation of Unicode's East Asian Width (the wide and fullwidth blocks), enough to keep
 /// Chinese and Japanese labels about as wide as English ones.
 fn width(c: char) -> usize {
+    if (c as u32) < 0x1100 {
+        return 1;
+    }
     let wide = matches!(c as u32,
         0x1100..=0x115F
         | 0x2E80..=0x303E
@@ -25,6 +28,9 @@ fn width(c: char) -> usize {
 
 /// The display width of `text` in columns.
 pub(crate) fn text_width(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.len();
+    }
     text.chars().map(width).sum()
 }
 

@@ -153,8 +153,12 @@ pub struct Source {
     pub origin: Origin,
 }
 
-/// The closed set of actor kinds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The closed set of actor kinds. In files they are spelled in snake case (`research_lab`), as
+/// [`ActorKind::as_str`] gives them; serde uses the same spelling.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum ActorKind {
     /// A state or its executive as a whole.
     Government,

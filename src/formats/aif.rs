@@ -28,12 +28,12 @@
 //! strings or numbers.
 
 use super::document::{
-    ActorRecord, ClaimRecord, ExpectationRecord, KindRecord, MapDocument, RelationLayout,
-    RelationRecord, SourceRecord,
+    ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, RelationLayout, RelationRecord,
+    SourceRecord,
 };
 use super::{Import, ImportError, json_error};
 use crate::diagnostic::Diagnostic;
-use crate::model::{FileId, Map, RelationKind, Target};
+use crate::model::{ActorKind, FileId, Map, RelationKind, Target};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -118,7 +118,7 @@ const EXTENSION_FORMAT: &str = "argraph-aif-1";
 #[serde(deny_unknown_fields)]
 struct ActorExtra {
     id: String,
-    kind: KindRecord,
+    kind: ActorKind,
     /// Only when `firstname` and `surname` do not give the name back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     name: Option<String>,
@@ -652,7 +652,7 @@ impl<'a> Importer<'a> {
                     ActorRecord {
                         id: self.make_id(&name, &format!("participant-{}", sanitise(&key))),
                         name,
-                        kind: KindRecord::Other,
+                        kind: ActorKind::Other,
                         member_of: None,
                         role: None,
                         note: None,
@@ -682,7 +682,7 @@ impl<'a> Importer<'a> {
                         document.actors.push(ActorRecord {
                             id: actor_id.clone(),
                             name: "Unknown speaker".to_owned(),
-                            kind: KindRecord::Other,
+                            kind: ActorKind::Other,
                             member_of: None,
                             role: None,
                             note: Some(
@@ -910,7 +910,7 @@ impl<'a> Importer<'a> {
                         document.actors.push(ActorRecord {
                             id: actor_id.clone(),
                             name,
-                            kind: KindRecord::Other,
+                            kind: ActorKind::Other,
                             member_of: None,
                             role: None,
                             note: None,

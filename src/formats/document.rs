@@ -65,73 +65,6 @@ pub struct SourceRecord {
     pub archive: Option<String>,
 }
 
-/// The spellings of [`ActorKind`] in files (`research_lab`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[allow(missing_docs)] // the variants are those of `ActorKind`
-pub enum KindRecord {
-    Government,
-    Agency,
-    Court,
-    Official,
-    Party,
-    Company,
-    Product,
-    Commentator,
-    Ngo,
-    ResearchLab,
-    Media,
-    Public,
-    Other,
-}
-
-impl From<ActorKind> for KindRecord {
-    fn from(kind: ActorKind) -> Self {
-        match kind {
-            ActorKind::Government => KindRecord::Government,
-            ActorKind::Agency => KindRecord::Agency,
-            ActorKind::Court => KindRecord::Court,
-            ActorKind::Official => KindRecord::Official,
-            ActorKind::Party => KindRecord::Party,
-            ActorKind::Company => KindRecord::Company,
-            ActorKind::Product => KindRecord::Product,
-            ActorKind::Commentator => KindRecord::Commentator,
-            ActorKind::Ngo => KindRecord::Ngo,
-            ActorKind::ResearchLab => KindRecord::ResearchLab,
-            ActorKind::Media => KindRecord::Media,
-            ActorKind::Public => KindRecord::Public,
-            ActorKind::Other => KindRecord::Other,
-        }
-    }
-}
-
-impl From<KindRecord> for ActorKind {
-    fn from(kind: KindRecord) -> Self {
-        match kind {
-            KindRecord::Government => ActorKind::Government,
-            KindRecord::Agency => ActorKind::Agency,
-            KindRecord::Court => ActorKind::Court,
-            KindRecord::Official => ActorKind::Official,
-            KindRecord::Party => ActorKind::Party,
-            KindRecord::Company => ActorKind::Company,
-            KindRecord::Product => ActorKind::Product,
-            KindRecord::Commentator => ActorKind::Commentator,
-            KindRecord::Ngo => ActorKind::Ngo,
-            KindRecord::ResearchLab => ActorKind::ResearchLab,
-            KindRecord::Media => ActorKind::Media,
-            KindRecord::Public => ActorKind::Public,
-            KindRecord::Other => ActorKind::Other,
-        }
-    }
-}
-
-impl KindRecord {
-    /// The spelling in files (`research_lab`).
-    pub fn as_str(self) -> &'static str {
-        ActorKind::from(self).as_str()
-    }
-}
-
 /// An actor record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -141,7 +74,7 @@ pub struct ActorRecord {
     /// Display name.
     pub name: String,
     /// What kind of actor this is.
-    pub kind: KindRecord,
+    pub kind: ActorKind,
     /// Id of the actor this one belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member_of: Option<String>,
@@ -373,7 +306,7 @@ impl MapDocument {
             .map(|actor| ActorRecord {
                 id: actor.id.clone(),
                 name: actor.name.clone(),
-                kind: actor.kind.into(),
+                kind: actor.kind,
                 member_of: actor.member_of.map(|parent| map.actor(parent).id.clone()),
                 role: actor.role.clone(),
                 note: actor.note.clone(),

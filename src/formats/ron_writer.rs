@@ -181,7 +181,7 @@ fn expectation_fields(expectation: &ExpectationRecord) -> Vec<Field> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::formats::document::KindRecord;
+    use crate::model::ActorKind;
     use proptest::prelude::*;
 
     /// What the loader reads a string literal as.
@@ -212,7 +212,7 @@ mod tests {
                 ActorRecord {
                     id: "us-gov".into(),
                     name: "U.S. government".into(),
-                    kind: KindRecord::Government,
+                    kind: ActorKind::Government,
                     member_of: None,
                     role: None,
                     note: None,
@@ -220,7 +220,7 @@ mod tests {
                 ActorRecord {
                     id: "pompeo".into(),
                     name: "Mike Pompeo".into(),
-                    kind: KindRecord::Official,
+                    kind: ActorKind::Official,
                     member_of: Some("us-gov".into()),
                     role: Some("U.S. Secretary of State".into()),
                     note: Some("A long note that pushes the record past one line of text.".into()),

@@ -14,11 +14,10 @@
 //! comes from the same code as without it.
 
 use super::schema::{
-    ActorDoc, ActorKindDoc, ClaimDoc, ExpectationDoc, RelationDoc, SemanticsDoc, SourceDoc,
-    StatusDoc, SupportDoc,
+    ActorDoc, ClaimDoc, ExpectationDoc, RelationDoc, SemanticsDoc, SourceDoc, StatusDoc, SupportDoc,
 };
 use super::{FileRecords, Record};
-use crate::model::FileId;
+use crate::model::{ActorKind, FileId};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -355,23 +354,8 @@ impl<'a> Reader<'a> {
         Some(self.wrap(doc, span))
     }
 
-    fn actor_kind(&mut self) -> Option<ActorKindDoc> {
-        Some(match self.word()? {
-            "government" => ActorKindDoc::Government,
-            "agency" => ActorKindDoc::Agency,
-            "court" => ActorKindDoc::Court,
-            "official" => ActorKindDoc::Official,
-            "party" => ActorKindDoc::Party,
-            "company" => ActorKindDoc::Company,
-            "product" => ActorKindDoc::Product,
-            "commentator" => ActorKindDoc::Commentator,
-            "ngo" => ActorKindDoc::Ngo,
-            "research_lab" => ActorKindDoc::ResearchLab,
-            "media" => ActorKindDoc::Media,
-            "public" => ActorKindDoc::Public,
-            "other" => ActorKindDoc::Other,
-            _ => return None,
-        })
+    fn actor_kind(&mut self) -> Option<ActorKind> {
+        ActorKind::parse(self.word()?)
     }
 
     fn claim(&mut self) -> Option<Record<ClaimDoc>> {

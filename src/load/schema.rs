@@ -43,32 +43,13 @@ pub(crate) struct SourceDoc {
     pub(crate) archive: Option<String>,
 }
 
-/// The spellings of [`crate::model::ActorKind`] in files.
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum ActorKindDoc {
-    Government,
-    Agency,
-    Court,
-    Official,
-    Party,
-    Company,
-    Product,
-    Commentator,
-    Ngo,
-    ResearchLab,
-    Media,
-    Public,
-    Other,
-}
-
 /// An actor record.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ActorDoc {
     pub(crate) id: String,
     pub(crate) name: String,
-    pub(crate) kind: ActorKindDoc,
+    pub(crate) kind: crate::model::ActorKind,
     #[serde(default)]
     pub(crate) member_of: Option<String>,
     #[serde(default)]

@@ -7,14 +7,14 @@
 //! Speed: a valid map costs one hash insert per id and one lookup per reference. Exact spans of
 //! fields are found only when a diagnostic needs them ([`Site`]), by re-reading that one record.
 
-use super::schema::{ActorDoc, ActorKindDoc, ClaimDoc, SemanticsDoc, StatusDoc, SupportDoc};
+use super::schema::{ActorDoc, ClaimDoc, SemanticsDoc, StatusDoc, SupportDoc};
 use super::syntax;
 use super::{FileRecords, Record};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Actor, ActorIx, ActorKind, Claim, ClaimIx, Date, Expectation, ExpectedSemantics,
-    ExpectedStatus, ExpectedSupport, FileId, Map, MapFile, Origin, Relation, RelationIx,
-    RelationKind, Source, SourceIx, Target,
+    Actor, ActorIx, Claim, ClaimIx, Date, Expectation, ExpectedSemantics, ExpectedStatus,
+    ExpectedSupport, FileId, Map, MapFile, Origin, Relation, RelationIx, RelationKind, Source,
+    SourceIx, Target,
 };
 use hashbrown::HashTable;
 use std::collections::{HashMap, HashSet};
@@ -449,24 +449,6 @@ impl Checker<'_> {
     }
 }
 
-fn actor_kind(doc: ActorKindDoc) -> ActorKind {
-    match doc {
-        ActorKindDoc::Government => ActorKind::Government,
-        ActorKindDoc::Agency => ActorKind::Agency,
-        ActorKindDoc::Court => ActorKind::Court,
-        ActorKindDoc::Official => ActorKind::Official,
-        ActorKindDoc::Party => ActorKind::Party,
-        ActorKindDoc::Company => ActorKind::Company,
-        ActorKindDoc::Product => ActorKind::Product,
-        ActorKindDoc::Commentator => ActorKind::Commentator,
-        ActorKindDoc::Ngo => ActorKind::Ngo,
-        ActorKindDoc::ResearchLab => ActorKind::ResearchLab,
-        ActorKindDoc::Media => ActorKind::Media,
-        ActorKindDoc::Public => ActorKind::Public,
-        ActorKindDoc::Other => ActorKind::Other,
-    }
-}
-
 fn origin<T>(record: &Record<T>) -> Origin {
     Origin {
         file: record.file,
@@ -570,7 +552,7 @@ pub(super) fn validate(
             Actor {
                 id: doc.id,
                 name: doc.name,
-                kind: actor_kind(doc.kind),
+                kind: doc.kind,
                 member_of: None,
                 role: doc.role,
                 note: doc.note,

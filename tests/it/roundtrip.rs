@@ -4,11 +4,11 @@
 //! ends, kinds, notes) in any order, and the same expectations.
 
 use argraph::formats::document::{
-    ActorRecord, ClaimRecord, ExpectationRecord, KindRecord, MapDocument, RelationRecord,
-    SemanticsRecord, SourceRecord, StatusRecord, SupportRecord,
+    ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, RelationRecord, SemanticsRecord,
+    SourceRecord, StatusRecord, SupportRecord,
 };
 use argraph::formats::{aif, json};
-use argraph::model::{Map, RelationKind};
+use argraph::model::{ActorKind, Map, RelationKind};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -25,22 +25,8 @@ fn date() -> impl Strategy<Value = String> {
     (1990u16..2030, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-fn kind() -> impl Strategy<Value = KindRecord> {
-    prop::sample::select(vec![
-        KindRecord::Government,
-        KindRecord::Agency,
-        KindRecord::Court,
-        KindRecord::Official,
-        KindRecord::Party,
-        KindRecord::Company,
-        KindRecord::Product,
-        KindRecord::Commentator,
-        KindRecord::Ngo,
-        KindRecord::ResearchLab,
-        KindRecord::Media,
-        KindRecord::Public,
-        KindRecord::Other,
-    ])
+fn kind() -> impl Strategy<Value = ActorKind> {
+    prop::sample::select(ActorKind::ALL.to_vec())
 }
 
 /// A small valid map document: ids unique by construction, `member_of` pointing backwards

@@ -5,7 +5,7 @@
 use super::read::{Document, RelationTarget};
 use crate::diagnostic::Diagnostic;
 use crate::formats::document::{
-    ActorRecord, ClaimRecord, KindRecord, MapDocument, RelationRecord, SourceRecord,
+    ActorRecord, ClaimRecord, MapDocument, RelationRecord, SourceRecord,
 };
 use crate::formats::{Import, ImportError};
 use crate::model::{ActorKind, FileId};
@@ -133,10 +133,10 @@ fn convert(document: Document) -> Import {
     let mut unkinded = Vec::new();
     for actor in actors {
         let kind = match actor.kind.as_deref().and_then(ActorKind::parse) {
-            Some(kind) => KindRecord::from(kind),
+            Some(kind) => kind,
             None => {
                 unkinded.push((actor.id.clone(), 0..0));
-                KindRecord::Other
+                ActorKind::Other
             }
         };
         map.actors.push(ActorRecord {
@@ -203,7 +203,7 @@ fn convert(document: Document) -> Import {
         map.actors.push(ActorRecord {
             id: UNKNOWN_ACTOR.to_owned(),
             name: "Unknown actor".to_owned(),
-            kind: KindRecord::Other,
+            kind: ActorKind::Other,
             member_of: None,
             role: None,
             note: Some(

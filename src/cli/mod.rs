@@ -37,7 +37,7 @@ pub(crate) use output::{Context, Failure, Outcome};
     name = "argraph",
     version,
     about,
-    after_help = "Examples:\n  argraph check graphs/tiktok-wechat\n  argraph render graphs/tiktok-wechat --format svg -o map.svg\n  argraph disputes graphs/tiktok-wechat --rollup\n  argraph show graphs/tiktok-wechat pompeo-feeding-data --depth 2\n\nThe map format is documented in docs/format.md, the queries in docs/queries.md."
+    after_help = "Examples:\n  argraph check graphs/tiktok-wechat\n  argraph render graphs/tiktok-wechat --format svg -o map.svg\n  argraph disputes graphs/tiktok-wechat --rollup\n  argraph show graphs/tiktok-wechat pompeo-feeding-data --depth 2\n  argraph explain graphs/tiktok-wechat pompeo-feeding-data\n  argraph export graphs/tiktok-wechat --format argdown -o tiktok-wechat.argdown\n\nThe map format is documented in docs/format.md, the queries in docs/queries.md, diagrams in docs/diagrams.md, semantics in docs/semantics.md, formats in docs/formats.md."
 )]
 struct Cli {
     /// When to colour diagnostics and tables.

@@ -162,7 +162,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
     }
 
     let bytes = match format {
-        FormatArg::Dot => diagram.to_dot().into_bytes(),
+        FormatArg::Dot => diagram.into_dot().into_bytes(),
         FormatArg::Svg | FormatArg::Png | FormatArg::Pdf => {
             let graphviz_format = match format {
                 FormatArg::Png => Format::Png,
@@ -179,7 +179,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
             let program = std::env::var_os(DOT_VARIABLE)
                 .filter(|value| !value.is_empty())
                 .unwrap_or_else(|| OsString::from("dot"));
-            match graphviz::run(&program, graphviz_format, &diagram.to_dot()) {
+            match graphviz::run(&program, graphviz_format, diagram.dot()) {
                 Ok(output) => {
                     if !output.warnings.is_empty() {
                         eprintln!("warning: Graphviz said:\n{}", output.warnings);

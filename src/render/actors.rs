@@ -1,12 +1,13 @@
 //! The actor-level diagram: one node per actor, "A supports B" and "A disputes B" edges
 //! weighted by how many claim relations stand behind them.
 
-use super::quote::{Html, attr, text_attr};
+use super::dot::{Attr, Dot, attr, text_attr};
+use super::quote::Html;
 use super::select::{Role, Selection, kept};
 use super::style::{self, Family, edge_look};
 use super::tree::ActorTree;
 use super::wrap::wrap;
-use super::{Body, Diagram, Options, count, dot_id, html_label, title_label};
+use super::{Diagram, Options, count, dot_id, html_label, title_label};
 use crate::graph::{ActorLink, actor_graph};
 use crate::model::{ActorIx, Map, RelationIx, RelationKind, Target};
 use petgraph::visit::EdgeRef;
@@ -87,7 +88,10 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
         }
     }
 
-    let mut body = Body::default();
+    let mut body = Dot::digraph(
+        "argraph",
+        super::dot_size_hint(map.actors.len() + links.len()),
+    );
     // Top to bottom: actor graphs are wide and shallow, so left to right draws a long strip.
     let mut graph_attrs = super::common_graph_attrs("TB");
     graph_attrs.extend([
@@ -110,15 +114,15 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
         );
         graph_attrs.push(html_label(title_label(title, &subtitle)));
     }
-    body.graph_attrs(graph_attrs);
-    body.node_defaults(vec![
+    body.graph_attrs(&graph_attrs);
+    body.node_defaults(&[
         attr("style", "filled"),
         attr("fontname", style::FONT),
         attr("fontsize", "11"),
         attr("fontcolor", style::INK),
         attr("margin", "0.12,0.06"),
     ]);
-    body.edge_defaults(vec![
+    body.edge_defaults(&[
         attr("fontname", style::FONT),
         attr("fontsize", "9"),
         attr("arrowsize", "0.8"),
@@ -174,7 +178,7 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
     if shown == 0 {
         body.node(
             "note:empty",
-            vec![
+            &[
                 attr("shape", "plaintext"),
                 attr("style", ""),
                 text_attr("label", "No actors selected."),
@@ -193,7 +197,7 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
             body.edge(
                 &from_id,
                 &to_id,
-                link_attrs(
+                &link_attrs(
                     map,
                     &link.supports,
                     "supports",
@@ -209,13 +213,13 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
             body.edge(
                 &from_id,
                 &to_id,
-                link_attrs(map, &link.disputes, "disputes", look.color, "dashed", "tee"),
+                &link_attrs(map, &link.disputes, "disputes", look.color, "dashed", "tee"),
             );
             edges += 1;
         }
     }
     Diagram {
-        graph: body.into_digraph("argraph"),
+        dot: body.finish(),
         nodes: shown,
         edges,
     }
@@ -225,11 +229,11 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
 fn link_attrs(
     map: &Map,
     relations: &[RelationIx],
-    verb: &str,
-    color: &str,
-    style: &str,
-    head: &str,
-) -> Vec<super::Attribute> {
+    verb: &'static str,
+    color: &'static str,
+    style: &'static str,
+    head: &'static str,
+) -> Vec<Attr<'static>> {
     let n = relations.len();
     // The colour and dashes say which kind; the label only says how many, when more than one.
     let label = if n == 1 {
@@ -264,10 +268,10 @@ fn link_attrs(
         attr("fontcolor", color),
         attr("style", style),
         attr("arrowhead", head),
-        attr("penwidth", &penwidth(n)),
-        attr("weight", &n.to_string()),
-        text_attr("label", &label),
-        text_attr("tooltip", &format!("{verb}:\n{}", tooltip.trim_end())),
+        attr("penwidth", penwidth(n)),
+        attr("weight", n.to_string()),
+        text_attr("label", label),
+        text_attr("tooltip", format!("{verb}:\n{}", tooltip.trim_end())),
     ]
 }
 
@@ -283,7 +287,7 @@ struct Emit<'a> {
 
 impl Emit<'_> {
     /// An actor: its node, inside a cluster with its members when it has any drawn.
-    fn item(&self, actor: ActorIx, depth: usize, out: &mut Body) {
+    fn item(&self, actor: ActorIx, depth: usize, out: &mut Dot) {
         let map = self.map;
         let record = map.actor(actor);
         let family = Family::of(record.kind);
@@ -291,13 +295,13 @@ impl Emit<'_> {
             self.node(actor, out);
             return;
         }
-        let mut body = Body::default();
         let mut title = Html::new();
         title
             .open("FONT", &[("COLOR", family.line()), ("POINT-SIZE", "10")])
             .push(Html::text(&record.name))
             .tag("</FONT>");
-        body.graph_attrs(vec![
+        out.open_subgraph(&dot_id("cluster:actor", &record.id));
+        out.graph_attrs(&[
             html_label(title),
             attr("style", "rounded,dashed"),
             attr("color", family.line()),
@@ -313,15 +317,15 @@ impl Emit<'_> {
             ),
         ]);
         if self.role[actor.index()].is_some() {
-            self.node(actor, &mut body);
+            self.node(actor, out);
         }
         for &child in &self.children[actor.index()] {
-            self.item(child, depth + 1, &mut body);
+            self.item(child, depth + 1, out);
         }
-        out.subgraph(&dot_id("cluster:actor", &record.id), body);
+        out.close_subgraph();
     }
 
-    fn node(&self, actor: ActorIx, out: &mut Body) {
+    fn node(&self, actor: ActorIx, out: &mut Dot) {
         let map = self.map;
         let record = map.actor(actor);
         let family = Family::of(record.kind);
@@ -364,7 +368,7 @@ impl Emit<'_> {
             }
             Role::Selected => {}
         }
-        out.node(&actor_node(map, actor), attrs);
+        out.node(&actor_node(map, actor), &attrs);
     }
 }
 
@@ -373,7 +377,7 @@ fn legend(
     map: &Map,
     role: &[Option<Role>],
     links: &[(ActorIx, ActorIx, &ActorLink)],
-    out: &mut Body,
+    out: &mut Dot,
 ) {
     let mut families = [false; 4];
     for (i, r) in role.iter().enumerate() {
@@ -393,10 +397,11 @@ fn legend(
         .iter()
         .any(|(f, t, l)| drawn(*f, *t) && !l.disputes.is_empty());
 
-    let mut body = Body::default();
+    let body = out;
     let mut title = Html::new();
     title.tag("<B>Legend</B>");
-    body.graph_attrs(vec![
+    body.open_subgraph("cluster:legend");
+    body.graph_attrs(&[
         html_label(title),
         attr("style", "rounded"),
         attr("color", "#9ca3af"),
@@ -432,7 +437,7 @@ fn legend(
     key.tag("</TABLE>");
     body.node(
         "legend:key",
-        vec![
+        &[
             attr("shape", "plaintext"),
             attr("style", ""),
             attr("margin", "0"),
@@ -465,12 +470,12 @@ fn legend(
             attr("width", "0.06"),
             attr("color", "#9ca3af"),
         ];
-        body.node(&from, dot.clone());
-        body.node(&to, dot);
+        body.node(&from, &dot);
+        body.node(&to, &dot);
         body.edge(
             &from,
             &to,
-            vec![
+            &[
                 attr("color", look.color),
                 attr("fontcolor", look.color),
                 attr("style", look.style),
@@ -480,5 +485,5 @@ fn legend(
             ],
         );
     }
-    out.subgraph("cluster:legend", body);
+    body.close_subgraph();
 }

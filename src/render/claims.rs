@@ -1,11 +1,12 @@
 //! The claim-level diagram: claims in clusters by actor, supports, rebuttals and undercuts.
 
-use super::quote::{Html, attr, text_attr};
+use super::dot::{Dot, attr, text_attr};
+use super::quote::Html;
 use super::select::{Kept, Role, kept};
 use super::style::{self, Family, edge_look, status_look};
 use super::tree::ActorTree;
 use super::wrap::wrap;
-use super::{Body, Diagram, Options, count, dot_id, html_label, title_label};
+use super::{Diagram, Options, count, dot_id, html_label, title_label};
 use crate::model::{ActorIx, ClaimIx, Map, RelationIx, RelationKind, Target};
 use crate::semantics::Label;
 use crate::semantics::map::MapEvaluation;
@@ -64,7 +65,11 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
     let needed = tree.needed(&has_items);
     let (children, top) = tree.children(&needed);
 
-    let mut body = Body::default();
+    let kept_count = kept.claim_indices().count();
+    let mut body = Dot::digraph(
+        "argraph",
+        super::dot_size_hint(kept_count * 2 + map.relations.len() / 2),
+    );
     let mut graph_attrs = super::common_graph_attrs("LR");
     graph_attrs.extend([
         attr("nodesep", "0.18"),
@@ -73,7 +78,6 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
         attr("labelloc", "t"),
         attr("labeljust", "l"),
     ]);
-    let kept_count = kept.claim_indices().count();
     if let Some(title) = &options.title {
         let shown_actors = has_items
             .iter()
@@ -87,8 +91,8 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
         );
         graph_attrs.push(html_label(title_label(title, &subtitle)));
     }
-    body.graph_attrs(graph_attrs);
-    body.node_defaults(vec![
+    body.graph_attrs(&graph_attrs);
+    body.node_defaults(&[
         attr("shape", "box"),
         attr("style", "rounded,filled"),
         attr("fillcolor", "white"),
@@ -98,7 +102,7 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
         attr("margin", "0.10,0.05"),
         attr("penwidth", "1.2"),
     ]);
-    body.edge_defaults(vec![
+    body.edge_defaults(&[
         attr("fontname", style::FONT),
         attr("fontsize", "9"),
         attr("arrowsize", "0.8"),
@@ -122,7 +126,7 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
     if kept_count == 0 {
         body.node(
             "note:empty",
-            vec![
+            &[
                 attr("shape", "plaintext"),
                 text_attr("label", "No claims selected."),
             ],
@@ -144,7 +148,7 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
     }
     let nodes = kept_count + attacked.iter().filter(|&&a| a).count();
     Diagram {
-        graph: body.into_digraph("argraph"),
+        dot: body.finish(),
         nodes,
         edges,
     }
@@ -187,11 +191,10 @@ struct Emit<'a> {
 
 impl Emit<'_> {
     /// The cluster of `actor` (at nesting `depth`, 0 outermost) with its claims and members.
-    fn cluster(&self, actor: ActorIx, depth: usize, out: &mut Body) {
+    fn cluster(&self, actor: ActorIx, depth: usize, out: &mut Dot) {
         let map = self.map;
         let record = map.actor(actor);
         let family = Family::of(record.kind);
-        let mut body = Body::default();
         let mut title = Html::new();
         title
             .open("FONT", &[("COLOR", family.line()), ("POINT-SIZE", "12")])
@@ -206,7 +209,8 @@ impl Emit<'_> {
             .open("FONT", &[("COLOR", family.line()), ("POINT-SIZE", "8")])
             .push(Html::text(&detail))
             .tag("</FONT><BR ALIGN=\"LEFT\"/>");
-        body.graph_attrs(vec![
+        out.open_subgraph(&dot_id("cluster:actor", &record.id));
+        out.graph_attrs(&[
             html_label(title),
             attr("style", "rounded,filled"),
             attr(
@@ -223,20 +227,20 @@ impl Emit<'_> {
             attr("margin", "10"),
         ]);
         for &claim in &self.claims_of[actor.index()] {
-            claim_box(self, claim, family, &mut body);
+            claim_box(self, claim, family, out);
         }
         for &relation in &self.points_of[actor.index()] {
-            point_node(map, relation, &mut body);
+            point_node(map, relation, out);
         }
         for &child in &self.children[actor.index()] {
-            self.cluster(child, depth + 1, &mut body);
+            self.cluster(child, depth + 1, out);
         }
-        out.subgraph(&dot_id("cluster:actor", &record.id), body);
+        out.close_subgraph();
     }
 }
 
 /// The node of one claim: its text wrapped, its id and date small underneath.
-fn claim_box(emit: &Emit<'_>, claim: ClaimIx, family: Family, out: &mut Body) {
+fn claim_box(emit: &Emit<'_>, claim: ClaimIx, family: Family, out: &mut Dot) {
     let map = emit.map;
     let record = map.claim(claim);
     let role = emit.kept.role(claim).unwrap_or(Role::Selected);
@@ -337,21 +341,21 @@ fn claim_box(emit: &Emit<'_>, claim: ClaimIx, family: Family, out: &mut Body) {
             Role::Selected => {}
         },
     }
-    out.node(&claim_node(map, claim), attrs);
+    out.node(&claim_node(map, claim), &attrs);
 }
 
 /// The small point on an attacked link, where undercuts end.
-fn point_node(map: &Map, relation: RelationIx, out: &mut Body) {
+fn point_node(map: &Map, relation: RelationIx, out: &mut Dot) {
     let look = edge_look(map.relation(relation).kind);
     out.node(
         &link_node(map, relation),
-        vec![
+        &[
             attr("shape", "point"),
             attr("width", "0.09"),
             attr("height", "0.09"),
             attr("color", look.color),
             attr("fillcolor", look.color),
-            text_attr("tooltip", &describe(map, relation)),
+            text_attr("tooltip", describe(map, relation)),
         ],
     );
 }
@@ -378,7 +382,7 @@ fn describe(map: &Map, relation: RelationIx) -> String {
 }
 
 /// The edge (or, for an attacked link, the two edges through its point) of one relation.
-fn relation_edges(map: &Map, relation: RelationIx, attacked: bool, out: &mut Body) -> usize {
+fn relation_edges(map: &Map, relation: RelationIx, attacked: bool, out: &mut Dot) -> usize {
     let record = map.relation(relation);
     let look = edge_look(record.kind);
     let from = claim_node(map, record.from);
@@ -387,7 +391,7 @@ fn relation_edges(map: &Map, relation: RelationIx, attacked: bool, out: &mut Bod
         Target::Relation(target) => link_node(map, target),
     };
     let tooltip = describe(map, relation);
-    let styled = |head: &str| {
+    let styled = |head: &'static str| {
         let mut attrs = vec![
             attr("class", look.verb),
             attr("color", look.color),
@@ -402,17 +406,17 @@ fn relation_edges(map: &Map, relation: RelationIx, attacked: bool, out: &mut Bod
     };
     if attacked {
         let point = link_node(map, relation);
-        out.edge(&from, &point, styled("none"));
-        out.edge(&point, &to, styled(look.arrowhead));
+        out.edge(&from, &point, &styled("none"));
+        out.edge(&point, &to, &styled(look.arrowhead));
         2
     } else {
-        out.edge(&from, &to, styled(look.arrowhead));
+        out.edge(&from, &to, &styled(look.arrowhead));
         1
     }
 }
 
 /// The legend: the edge kinds drawn, the actor colours shown, and how a claim reads.
-fn legend(map: &Map, kept: &Kept, has_items: &[bool], out: &mut Body) {
+fn legend(map: &Map, kept: &Kept, has_items: &[bool], out: &mut Dot) {
     let mut kinds = [false; 3];
     for relation in map.relation_indices() {
         if kept.has_relation(relation) {
@@ -434,10 +438,11 @@ fn legend(map: &Map, kept: &Kept, has_items: &[bool], out: &mut Body) {
         }
     }
 
-    let mut body = Body::default();
+    let body = out;
     let mut title = Html::new();
     title.tag("<B>Legend</B>");
-    body.graph_attrs(vec![
+    body.open_subgraph("cluster:legend");
+    body.graph_attrs(&[
         html_label(title),
         attr("style", "rounded"),
         attr("color", "#9ca3af"),
@@ -481,7 +486,7 @@ fn legend(map: &Map, kept: &Kept, has_items: &[bool], out: &mut Body) {
     key.tag("</TABLE>");
     body.node(
         "legend:key",
-        vec![
+        &[
             attr("shape", "plaintext"),
             attr("style", ""),
             attr("margin", "0"),
@@ -509,23 +514,23 @@ fn legend(map: &Map, kept: &Kept, has_items: &[bool], out: &mut Body) {
             attr("width", "0.06"),
             attr("color", "#9ca3af"),
         ];
-        body.node(&from, dot.to_vec());
-        body.node(&to, dot.to_vec());
+        body.node(&from, &dot);
+        body.node(&to, &dot);
         let mut edge = vec![
             attr("color", look.color),
             attr("style", look.style),
             attr("arrowhead", look.arrowhead),
             attr("fontcolor", look.color),
-            text_attr("label", text),
+            text_attr("label", *text),
         ];
         if *kind == RelationKind::Undercuts {
             // The undercut ends on a sample link, like in the diagram.
             let link = "legend:link";
             let point = "legend:link:point";
-            body.node(link, dot.to_vec());
+            body.node(link, &dot);
             body.node(
                 point,
-                vec![
+                &[
                     attr("shape", "point"),
                     attr("width", "0.09"),
                     attr("color", style::SUPPORT),
@@ -535,31 +540,31 @@ fn legend(map: &Map, kept: &Kept, has_items: &[bool], out: &mut Body) {
             body.edge(
                 link,
                 point,
-                vec![attr("color", support.color), attr("arrowhead", "none")],
+                &[attr("color", support.color), attr("arrowhead", "none")],
             );
             body.edge(
                 point,
                 &to,
-                vec![
+                &[
                     attr("color", support.color),
                     attr("arrowhead", support.arrowhead),
                 ],
             );
             edge.push(attr("penwidth", "1.8"));
-            body.edge(&from, point, edge);
+            body.edge(&from, point, &edge);
         } else {
-            body.edge(&from, &to, edge);
+            body.edge(&from, &to, &edge);
         }
     }
-    out.subgraph("cluster:legend", body);
+    body.close_subgraph();
 }
 
 /// The status legend of `--eval`: one sample claim per status, drawn like the claims, with what
 /// the status means under the semantics.
-fn status_legend(evaluation: &MapEvaluation, out: &mut Body) {
+fn status_legend(evaluation: &MapEvaluation, out: &mut Dot) {
     let semantics = evaluation.semantics;
     let unique = semantics.is_unique();
-    let mut body = Body::default();
+    let body = out;
     let mut title = Html::new();
     title
         .tag("<B>")
@@ -571,7 +576,8 @@ fn status_legend(evaluation: &MapEvaluation, out: &mut Body) {
             evaluation.support
         )))
         .tag("</FONT>");
-    body.graph_attrs(vec![
+    body.open_subgraph("cluster:status");
+    body.graph_attrs(&[
         html_label(title),
         attr("style", "rounded"),
         attr("color", "#9ca3af"),
@@ -602,12 +608,12 @@ fn status_legend(evaluation: &MapEvaluation, out: &mut Body) {
     if !evaluation.has_extension {
         body.node(
             "legend:status:none",
-            vec![
+            &[
                 attr("shape", "plaintext"),
                 attr("style", ""),
                 text_attr(
                     "label",
-                    &format!(
+                    format!(
                         "{semantics} semantics has no extension\non this map: every claim is UNDEC"
                     ),
                 ),
@@ -628,7 +634,7 @@ fn status_legend(evaluation: &MapEvaluation, out: &mut Body) {
             .tag("</TD></TR></TABLE>");
         body.node(
             &format!("legend:status:{}", look.class),
-            vec![
+            &[
                 html_label(label),
                 attr("class", look.class),
                 attr("fillcolor", look.fill),
@@ -638,5 +644,5 @@ fn status_legend(evaluation: &MapEvaluation, out: &mut Body) {
             ],
         );
     }
-    out.subgraph("cluster:status", body);
+    body.close_subgraph();
 }

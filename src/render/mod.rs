@@ -1,8 +1,9 @@
 //! Diagrams of a map: Graphviz DOT, and SVG without Graphviz.
 //!
-//! - [`diagram`] builds the DOT graph (with graphviz-rust's structures) of a map at one
-//!   [`Level`], for one [`Selection`]; [`Diagram::to_dot`] prints it. The visual language is
-//!   described in `docs/diagrams.md` and set in one place, `style.rs`.
+//! - [`diagram`] writes the DOT text of a map at one [`Level`], for one [`Selection`]
+//!   ([`Diagram::dot`]); [`Diagram::graph`] parses it into graphviz-rust's structures for
+//!   programs that want to walk or change it. The visual language is described in
+//!   `docs/diagrams.md` and set in one place, `style.rs`.
 //! - [`fallback::svg`] draws a simpler diagram with the pure-Rust layout-rs crate, for machines
 //!   without Graphviz.
 //! - [`graphviz::run`] runs Graphviz's `dot` on DOT text: the only function of this module that
@@ -14,16 +15,17 @@
 //! ```
 //! use argraph::render::{diagram, Options};
 //! let loaded = argraph::load::load(std::path::Path::new("tests/fixtures/valid/mini.ron"))?;
-//! let dot = diagram(&loaded.map, &Options::default()).to_dot();
-//! assert!(dot.starts_with("digraph"));
+//! let drawn = diagram(&loaded.map, &Options::default());
+//! assert!(drawn.dot().starts_with("digraph"));
+//! assert!(drawn.graph().is_ok());
 //! # Ok::<(), argraph::load::LoadError>(())
 //! ```
 
 mod actors;
 mod claims;
+mod dot;
 pub mod fallback;
 pub mod graphviz;
-mod print;
 pub mod quote;
 pub mod select;
 mod style;
@@ -32,9 +34,8 @@ pub mod wrap;
 
 use crate::model::Map;
 use crate::semantics::map::MapEvaluation;
-use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Node, NodeId, Stmt, Subgraph, Vertex,
-};
+use dot::Attr;
+use graphviz_rust::dot_structures::Graph;
 
 pub use select::{Kept, Role, Selection, UnknownId};
 
@@ -79,18 +80,29 @@ impl Default for Options {
     }
 }
 
-/// A diagram as a DOT graph, with its size.
+/// A diagram as DOT text, with its size.
 #[derive(Clone, Debug)]
 pub struct Diagram {
-    graph: Graph,
+    dot: String,
     nodes: usize,
     edges: usize,
 }
 
 impl Diagram {
-    /// The DOT graph.
-    pub fn graph(&self) -> &Graph {
-        &self.graph
+    /// The DOT text, ending with a newline.
+    pub fn dot(&self) -> &str {
+        &self.dot
+    }
+
+    /// The DOT text, ending with a newline.
+    pub fn into_dot(self) -> String {
+        self.dot
+    }
+
+    /// The diagram as graphviz-rust's DOT structures, parsed from [`Diagram::dot`]. An error
+    /// (graphviz-rust's message) would be a bug of argraph's DOT writer.
+    pub fn graph(&self) -> Result<Graph, String> {
+        graphviz_rust::parse(&self.dot)
     }
 
     /// How many nodes of the map the diagram draws (claims and link points, or actors; the
@@ -103,19 +115,12 @@ impl Diagram {
     pub fn edges(&self) -> usize {
         self.edges
     }
+}
 
-    /// About how many bytes the DOT text takes: a guess for the buffer's capacity.
-    fn dot_size_hint(&self) -> usize {
-        (self.nodes + self.edges) * 160 + 4096
-    }
-
-    /// The DOT text, ending with a newline.
-    pub fn to_dot(&self) -> String {
-        let mut text = String::with_capacity(self.dot_size_hint());
-        print::print(&self.graph, &mut text);
-        text.push('\n');
-        text
-    }
+/// About how many bytes the DOT text of a diagram with `items` nodes and edges takes: a guess
+/// for the buffer's capacity.
+fn dot_size_hint(items: usize) -> usize {
+    items * 400 + 4096
 }
 
 /// Draws `map` as `options` say.
@@ -124,59 +129,6 @@ pub fn diagram(map: &Map, options: &Options) -> Diagram {
         Level::Claims => claims::diagram(map, options),
         Level::Actors => actors::diagram(map, options),
     }
-}
-
-/// Statements of a graph or subgraph under construction.
-#[derive(Default)]
-struct Body {
-    stmts: Vec<Stmt>,
-}
-
-impl Body {
-    fn graph_attrs(&mut self, attrs: Vec<Attribute>) {
-        self.stmts
-            .push(Stmt::GAttribute(GraphAttributes::Graph(attrs)));
-    }
-
-    fn node_defaults(&mut self, attrs: Vec<Attribute>) {
-        self.stmts
-            .push(Stmt::GAttribute(GraphAttributes::Node(attrs)));
-    }
-
-    fn edge_defaults(&mut self, attrs: Vec<Attribute>) {
-        self.stmts
-            .push(Stmt::GAttribute(GraphAttributes::Edge(attrs)));
-    }
-
-    fn node(&mut self, id: &str, attrs: Vec<Attribute>) {
-        self.stmts.push(Stmt::Node(Node::new(node_id(id), attrs)));
-    }
-
-    fn edge(&mut self, from: &str, to: &str, attrs: Vec<Attribute>) {
-        self.stmts.push(Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(Vertex::N(node_id(from)), Vertex::N(node_id(to))),
-            attributes: attrs,
-        }));
-    }
-
-    fn subgraph(&mut self, id: &str, body: Body) {
-        self.stmts.push(Stmt::Subgraph(Subgraph {
-            id: quote::quote(id),
-            stmts: body.stmts,
-        }));
-    }
-
-    fn into_digraph(self, name: &str) -> Graph {
-        Graph::DiGraph {
-            id: quote::quote(name),
-            strict: false,
-            stmts: self.stmts,
-        }
-    }
-}
-
-fn node_id(id: &str) -> NodeId {
-    NodeId(quote::quote(id), None)
 }
 
 /// An id of the DOT graph made from a prefix and a map id (`claim:apps-feed-ccp`).
@@ -208,8 +160,8 @@ fn count(n: usize, noun: &str) -> String {
 }
 
 /// Attributes shared by both levels: fonts, spacing, background.
-fn common_graph_attrs(rankdir: &str) -> Vec<Attribute> {
-    use quote::attr;
+fn common_graph_attrs(rankdir: &str) -> Vec<Attr<'_>> {
+    use dot::attr;
     vec![
         attr("rankdir", rankdir),
         attr("fontname", style::FONT),
@@ -221,7 +173,7 @@ fn common_graph_attrs(rankdir: &str) -> Vec<Attribute> {
     ]
 }
 
-/// The HTML-like id for a label.
-fn html_label(html: quote::Html) -> Attribute {
-    quote::html_attr("label", html)
+/// The HTML-like label attribute.
+fn html_label(html: quote::Html) -> Attr<'static> {
+    dot::html_attr("label", html)
 }

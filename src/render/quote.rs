@@ -17,25 +17,94 @@
 //! parses the DOT back with `graphviz_rust::parse` and compares the text, and has Graphviz's
 //! `dot` accept it.
 
-use graphviz_rust::dot_structures::{Attribute, Id};
+/// How one kind of escaping writes each character.
+struct Escapes {
+    /// The replacement of each ASCII character, when it has one.
+    ascii: [Option<&'static str>; 128],
+    /// Whether the non-ASCII characters that [`clean`] removes (C1 controls, U+FFFE, U+FFFF)
+    /// become a space.
+    clean: bool,
+}
+
+/// A table of ASCII replacements: `pairs`, and (when `controls` is set) every other control
+/// character replaced by a space.
+const fn table(pairs: &[(u8, &'static str)], controls: bool) -> [Option<&'static str>; 128] {
+    let mut ascii = [None; 128];
+    if controls {
+        let mut c = 0;
+        while c < 32 {
+            ascii[c] = Some(" ");
+            c += 1;
+        }
+        ascii[127] = Some(" ");
+    }
+    let mut i = 0;
+    while i < pairs.len() {
+        ascii[pairs[i].0 as usize] = Some(pairs[i].1);
+        i += 1;
+    }
+    ascii
+}
+
+/// [`quote`]: `"` and `\` escaped, newline and carriage return written `\n`, `\r`.
+const QUOTE: Escapes = Escapes {
+    ascii: table(
+        &[
+            (b'"', "\\\""),
+            (b'\\', "\\\\"),
+            (b'\n', "\\n"),
+            (b'\r', "\\r"),
+        ],
+        false,
+    ),
+    clean: false,
+};
+
+/// [`text`]: cleaned, `&` as `&amp;`, then quoted.
+const TEXT: Escapes = Escapes {
+    ascii: table(
+        &[
+            (b'&', "&amp;"),
+            (b'"', "\\\""),
+            (b'\\', "\\\\"),
+            (b'\n', "\\n"),
+        ],
+        true,
+    ),
+    clean: true,
+};
+
+/// [`Html::text`]: cleaned, markup characters as entities, newlines as `<BR/>`.
+const HTML: Escapes = Escapes {
+    ascii: table(
+        &[
+            (b'&', "&amp;"),
+            (b'<', "&lt;"),
+            (b'>', "&gt;"),
+            (b'"', "&quot;"),
+            (b'\n', "<BR/>"),
+        ],
+        true,
+    ),
+    clean: true,
+};
 
 /// The one DOT quoting function: `raw` as a double-quoted DOT string.
 ///
 /// `\` becomes `\\`, `"` becomes `\"`, a newline becomes `\n` and a carriage return `\r`.
 /// The mapping is injective, so distinct ids stay distinct, and for attributes that Graphviz
 /// reads as escape strings (labels, tooltips) `\\` reads back as `\`, `\n` as a line break.
-pub fn quote(raw: &str) -> Id {
+pub fn quote(raw: &str) -> String {
     let mut quoted = String::with_capacity(raw.len() + 2);
-    quoted.push('"');
-    escape_into(&mut quoted, raw, |c| match c {
-        '"' => Some("\\\""),
-        '\\' => Some("\\\\"),
-        '\n' => Some("\\n"),
-        '\r' => Some("\\r"),
-        _ => None,
-    });
-    quoted.push('"');
-    Id::Escaped(quoted)
+    push_quoted(&mut quoted, raw);
+    quoted
+}
+
+/// Appends [`quote`]`(raw)` to `out`.
+pub(crate) fn push_quoted(out: &mut String, raw: &str) {
+    out.push('"');
+    escape_into(out, raw, &QUOTE);
+    out.push('"');
 }
 
 /// `text` with every character Graphviz or an SVG viewer cannot show replaced by a space:
@@ -57,52 +126,55 @@ fn clean_char(c: char) -> char {
     }
 }
 
-/// Appends `text` to `out` with each character for which `replace` gives a replacement
-/// replaced, copying the runs in between whole.
-fn escape_into(out: &mut String, text: &str, replace: impl Fn(char) -> Option<&'static str>) {
+/// Appends `text` to `out` with each character replaced as `escapes` says, copying the runs in
+/// between whole.
+///
+/// Works on bytes: an ASCII byte is looked up in the table; of the non-ASCII characters only
+/// the C1 controls (`C2 80`–`C2 9F` in UTF-8) and U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`) can need
+/// a replacement, so only the bytes `C2` and `EF` look further.
+fn escape_into(out: &mut String, text: &str, escapes: &Escapes) {
+    let bytes = text.as_bytes();
     let mut run = 0;
-    for (at, c) in text.char_indices() {
-        if let Some(replacement) = replace(c) {
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let (replacement, len) = if byte < 0x80 {
+            (escapes.ascii[usize::from(byte)], 1)
+        } else if escapes.clean && (byte == 0xC2 || byte == 0xEF) {
+            let next = bytes.get(at + 1).copied();
+            let unclean = if byte == 0xC2 {
+                matches!(next, Some(0x80..=0x9F))
+            } else {
+                next == Some(0xBF) && matches!(bytes.get(at + 2), Some(0xBE | 0xBF))
+            };
+            let len = if byte == 0xC2 { 2 } else { 3 };
+            (unclean.then_some(" "), len)
+        } else {
+            (None, 1)
+        };
+        if let Some(replacement) = replacement {
             out.push_str(&text[run..at]);
             out.push_str(replacement);
-            run = at + c.len_utf8();
+            run = at + len;
         }
+        at += len;
     }
     out.push_str(&text[run..]);
 }
 
 /// Human text for a label, tooltip or URL attribute: [cleaned](clean), `&` written `&amp;`
 /// (Graphviz decodes entities in these attributes), then [quoted](quote). Newlines break lines.
-pub fn text(text: &str) -> Id {
-    // One pass doing what `quote(&clean(text).replace('&', "&amp;"))` does.
+pub fn text(text: &str) -> String {
     let mut quoted = String::with_capacity(text.len() + 2);
-    quoted.push('"');
-    escape_into(&mut quoted, text, |c| match c {
-        '&' => Some("&amp;"),
-        '"' => Some("\\\""),
-        '\\' => Some("\\\\"),
-        '\n' => Some("\\n"),
-        _ if clean_char(c) == ' ' && c != ' ' => Some(" "),
-        _ => None,
-    });
-    quoted.push('"');
-    Id::Escaped(quoted)
+    push_text(&mut quoted, text);
+    quoted
 }
 
-/// An attribute `name=value` with `value` [quoted](quote) (for fixed values: colours, styles,
-/// numbers, ids).
-pub fn attr(name: &str, value: &str) -> Attribute {
-    Attribute(Id::Plain(name.to_owned()), quote(value))
-}
-
-/// An attribute whose value is human text (see [`text`]).
-pub fn text_attr(name: &str, value: &str) -> Attribute {
-    Attribute(Id::Plain(name.to_owned()), text(value))
-}
-
-/// An attribute whose value is an HTML-like label (see [`html`]).
-pub fn html_attr(name: &str, value: Html) -> Attribute {
-    Attribute(Id::Plain(name.to_owned()), html(value))
+/// Appends [`text`]`(raw)` to `out`.
+pub(crate) fn push_text(out: &mut String, raw: &str) {
+    out.push('"');
+    escape_into(out, raw, &TEXT);
+    out.push('"');
 }
 
 /// A fragment of a Graphviz HTML-like label. User text gets in only through [`Html::text`].
@@ -129,15 +201,7 @@ impl Html {
 
     /// Appends `text` as [`Html::text`] escapes it, without an intermediate fragment.
     pub fn push_text(&mut self, text: &str) -> &mut Html {
-        escape_into(&mut self.0, text, |c| match c {
-            '&' => Some("&amp;"),
-            '<' => Some("&lt;"),
-            '>' => Some("&gt;"),
-            '"' => Some("&quot;"),
-            '\n' => Some("<BR/>"),
-            _ if clean_char(c) == ' ' && c != ' ' => Some(" "),
-            _ => None,
-        });
+        escape_into(&mut self.0, text, &HTML);
         self
     }
 
@@ -154,6 +218,11 @@ impl Html {
 
     /// Appends `other`.
     pub fn push(&mut self, other: Html) -> &mut Html {
+        self.push_html(&other)
+    }
+
+    /// Appends a copy of `other`.
+    pub fn push_html(&mut self, other: &Html) -> &mut Html {
         self.0.push_str(&other.0);
         self
     }
@@ -196,15 +265,20 @@ impl Html {
 ///
 /// An empty fragment becomes an empty table cell rather than `<>`, which is not a valid id for
 /// every DOT parser.
-pub fn html(fragment: Html) -> Id {
+pub fn html(fragment: &Html) -> String {
+    let mut id = String::with_capacity(fragment.0.len() + 2);
+    push_html(&mut id, fragment);
+    id
+}
+
+/// Appends [`html`]`(fragment)` to `out`.
+pub(crate) fn push_html(out: &mut String, fragment: &Html) {
     if fragment.is_empty() {
-        Id::Html("<<B></B>>".to_owned())
+        out.push_str("<<B></B>>");
     } else {
-        let mut id = String::with_capacity(fragment.0.len() + 2);
-        id.push('<');
-        id.push_str(&fragment.0);
-        id.push('>');
-        Id::Html(id)
+        out.push('<');
+        out.push_str(&fragment.0);
+        out.push('>');
     }
 }
 
@@ -214,16 +288,18 @@ mod tests {
 
     #[test]
     fn quotes_and_escapes() {
-        assert_eq!(quote(r#"a "b" \c"#), Id::Escaped(r#""a \"b\" \\c""#.into()));
-        assert_eq!(quote("two\nlines"), Id::Escaped(r#""two\nlines""#.into()));
-        assert_eq!(quote(""), Id::Escaped(r#""""#.into()));
+        assert_eq!(quote(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+        assert_eq!(quote("two\nlines\r"), r#""two\nlines\r""#);
+        assert_eq!(quote(""), r#""""#);
+        assert_eq!(quote("tab\t\u{85}中"), "\"tab\t\u{85}中\"");
     }
 
     #[test]
     fn text_escapes_entities_and_cleans_controls() {
+        assert_eq!(text("a & b\tc\u{0}"), r#""a &amp; b c ""#);
         assert_eq!(
-            text("a & b\tc\u{0}"),
-            Id::Escaped(r#""a &amp; b c ""#.into())
+            text("c1\u{85}\u{9F}\u{A0}\u{FFFD}\u{FFFE}\u{FFFF}x"),
+            "\"c1  \u{A0}\u{FFFD}  x\""
         );
     }
 
@@ -233,6 +309,8 @@ mod tests {
             "",
             "a & \"b\" \\ c\nd\re\tf\u{0}\u{FFFE}",
             "&amp; \\\" “x” 中国",
+            "\u{7F}\u{80}\u{9F}\u{A0}\u{FFFD}\u{FFFE}\u{FFFF}\u{FEFF}\u{10FFFF}\u{C2}",
+            "ends with C1\u{9F}",
         ] {
             assert_eq!(
                 text(raw),
@@ -249,5 +327,59 @@ mod tests {
     fn html_text_escapes_markup() {
         let fragment = Html::text("<b> & \"x\"\nnext");
         assert_eq!(fragment.as_str(), "&lt;b&gt; &amp; &quot;x&quot;<BR/>next");
+        assert_eq!(Html::text("a\u{1}\u{85}\u{FFFF}b").as_str(), "a   b");
+        assert_eq!(html(&Html::new()), "<<B></B>>");
+        assert_eq!(html(&Html::text("x")), "<x>");
+    }
+
+    /// Reference escapers, character by character, from the rules in the docs above.
+    fn reference_text(raw: &str) -> String {
+        quote(&clean(raw).replace('&', "&amp;"))
+    }
+
+    fn reference_html(raw: &str) -> String {
+        clean(raw)
+            .chars()
+            .map(|c| match c {
+                '&' => "&amp;".to_owned(),
+                '<' => "&lt;".to_owned(),
+                '>' => "&gt;".to_owned(),
+                '"' => "&quot;".to_owned(),
+                '\n' => "<BR/>".to_owned(),
+                c => c.to_string(),
+            })
+            .collect()
+    }
+
+    fn reference_quote(raw: &str) -> String {
+        let mut quoted = String::from('"');
+        for c in raw.chars() {
+            match c {
+                '"' => quoted.push_str("\\\""),
+                '\\' => quoted.push_str("\\\\"),
+                '\n' => quoted.push_str("\\n"),
+                '\r' => quoted.push_str("\\r"),
+                c => quoted.push(c),
+            }
+        }
+        quoted.push('"');
+        quoted
+    }
+
+    proptest::proptest! {
+        /// The byte-wise escaping agrees with the character rules, on any text and on text
+        /// dense in the characters that need care (controls, C1, U+FFFE/U+FFFF, markup).
+        #[test]
+        fn byte_escaping_matches_the_character_rules(
+            raw in proptest::prop_oneof![
+                proptest::prelude::any::<String>(),
+                "[\\x00-\\x{A0}\\x{FFF0}-\\x{FFFF}&<>\"\\\\中]*",
+            ]
+        ) {
+            proptest::prop_assert_eq!(quote(&raw), reference_quote(&raw));
+            proptest::prop_assert_eq!(text(&raw), reference_text(&raw));
+            let html = Html::text(&raw);
+            proptest::prop_assert_eq!(html.as_str(), reference_html(&raw));
+        }
     }
 }

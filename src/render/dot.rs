@@ -1,0 +1,239 @@
+//! The DOT writer: statements written straight into one buffer, laid out as graphviz-rust's
+//! printer lays them out with its default settings (two-space indent, one statement a line, no
+//! semicolons, attributes on the statement's line).
+//!
+//! Diagrams used to be built as graphviz-rust's tree of owned strings and printed; writing the
+//! text directly, escaping each value once into its place, makes rendering several times faster
+//! on large maps (see `benches/README.md`). [`super::Diagram::graph`] still gives the tree, by
+//! parsing the text with graphviz-rust; a test checks that graphviz-rust prints that tree back
+//! byte for byte as this writer wrote it.
+
+use super::quote::{self, Html};
+use std::borrow::Cow;
+
+/// An attribute `name=value` of a graph, node or edge.
+#[derive(Clone, Debug)]
+pub(crate) struct Attr<'a> {
+    name: &'static str,
+    value: Value<'a>,
+}
+
+/// An attribute's value, and how it is quoted.
+#[derive(Clone, Debug)]
+enum Value<'a> {
+    /// A fixed token (colour, style, number, id): [quoted](quote::push_quoted).
+    Token(Cow<'a, str>),
+    /// Human text (label, tooltip, URL): [escaped as text](quote::push_text).
+    Text(Cow<'a, str>),
+    /// An HTML-like label: `<…>`.
+    Html(Html),
+}
+
+/// `name=value`, the value a fixed token of this crate or an id (quoted).
+pub(crate) fn attr<'a>(name: &'static str, value: impl Into<Cow<'a, str>>) -> Attr<'a> {
+    Attr {
+        name,
+        value: Value::Token(value.into()),
+    }
+}
+
+/// `name=value`, the value human text (see [`quote::text`]).
+pub(crate) fn text_attr<'a>(name: &'static str, value: impl Into<Cow<'a, str>>) -> Attr<'a> {
+    Attr {
+        name,
+        value: Value::Text(value.into()),
+    }
+}
+
+/// `name=<…>`, an HTML-like label (see [`quote::html`]).
+pub(crate) fn html_attr(name: &'static str, value: Html) -> Attr<'static> {
+    Attr {
+        name,
+        value: Value::Html(value),
+    }
+}
+
+/// A DOT graph being written.
+pub(crate) struct Dot {
+    out: String,
+    /// How many blocks are open: 1 inside the graph, 2 inside one of its subgraphs…
+    depth: usize,
+    /// Whether the next statement is the first of its block.
+    first: bool,
+}
+
+impl Dot {
+    /// Starts `digraph "name" {`, with room for about `capacity` bytes.
+    pub(crate) fn digraph(name: &str, capacity: usize) -> Dot {
+        let mut out = String::with_capacity(capacity);
+        out.push_str("digraph ");
+        quote::push_quoted(&mut out, name);
+        out.push_str(" {\n");
+        Dot {
+            out,
+            depth: 1,
+            first: true,
+        }
+    }
+
+    /// Closes the graph (and any subgraph left open): the DOT text, ending with a newline.
+    pub(crate) fn finish(mut self) -> String {
+        while self.depth > 1 {
+            self.close_subgraph();
+        }
+        self.out.push_str("\n}\n");
+        self.out
+    }
+
+    /// Starts a statement on its own line, indented.
+    fn statement(&mut self) {
+        if !self.first {
+            self.out.push('\n');
+        }
+        self.first = false;
+        self.indent(self.depth);
+    }
+
+    fn indent(&mut self, depth: usize) {
+        for _ in 0..depth {
+            self.out.push_str("  ");
+        }
+    }
+
+    /// `graph[…]`: attributes of the graph or of the subgraph being written.
+    pub(crate) fn graph_attrs(&mut self, attrs: &[Attr<'_>]) {
+        self.statement();
+        self.out.push_str("graph");
+        self.attrs(attrs);
+    }
+
+    /// `node[…]`: defaults for the nodes that follow.
+    pub(crate) fn node_defaults(&mut self, attrs: &[Attr<'_>]) {
+        self.statement();
+        self.out.push_str("node");
+        self.attrs(attrs);
+    }
+
+    /// `edge[…]`: defaults for the edges that follow.
+    pub(crate) fn edge_defaults(&mut self, attrs: &[Attr<'_>]) {
+        self.statement();
+        self.out.push_str("edge");
+        self.attrs(attrs);
+    }
+
+    /// A node `"id"[…]`.
+    pub(crate) fn node(&mut self, id: &str, attrs: &[Attr<'_>]) {
+        self.statement();
+        quote::push_quoted(&mut self.out, id);
+        self.attrs(attrs);
+    }
+
+    /// An edge `"from" -> "to" […]`.
+    pub(crate) fn edge(&mut self, from: &str, to: &str, attrs: &[Attr<'_>]) {
+        self.statement();
+        quote::push_quoted(&mut self.out, from);
+        self.out.push_str(" -> ");
+        quote::push_quoted(&mut self.out, to);
+        if !attrs.is_empty() {
+            self.out.push(' ');
+            self.attrs(attrs);
+        }
+    }
+
+    /// Opens `subgraph "id" {`: the statements that follow go inside, up to
+    /// [`close_subgraph`](Dot::close_subgraph).
+    pub(crate) fn open_subgraph(&mut self, id: &str) {
+        self.statement();
+        self.out.push_str("subgraph ");
+        quote::push_quoted(&mut self.out, id);
+        self.out.push_str(" {\n");
+        self.depth += 1;
+        self.first = true;
+    }
+
+    /// Closes the innermost open subgraph.
+    pub(crate) fn close_subgraph(&mut self) {
+        debug_assert!(self.depth > 1, "no subgraph is open");
+        self.depth = self.depth.saturating_sub(1).max(1);
+        self.out.push('\n');
+        self.indent(self.depth);
+        self.out.push('}');
+        self.first = false;
+    }
+
+    fn attrs(&mut self, attrs: &[Attr<'_>]) {
+        if attrs.is_empty() {
+            return;
+        }
+        self.out.push('[');
+        for (i, attr) in attrs.iter().enumerate() {
+            if i > 0 {
+                self.out.push(' ');
+            }
+            self.out.push_str(attr.name);
+            self.out.push('=');
+            match &attr.value {
+                Value::Token(value) => quote::push_quoted(&mut self.out, value),
+                Value::Text(value) => quote::push_text(&mut self.out, value),
+                Value::Html(value) => quote::push_html(&mut self.out, value),
+            }
+        }
+        self.out.push(']');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_blocks_and_attributes() {
+        let mut dot = Dot::digraph("g", 0);
+        dot.graph_attrs(&[attr("rankdir", "LR")]);
+        dot.open_subgraph("cluster:a");
+        dot.node(
+            "a \"1\"",
+            &[text_attr("label", "x & y"), attr("shape", "box")],
+        );
+        dot.open_subgraph("cluster:empty");
+        dot.close_subgraph();
+        dot.close_subgraph();
+        dot.edge("a", "b", &[]);
+        dot.edge("a", "b", &[html_attr("label", Html::text("<b>"))]);
+        assert_eq!(
+            dot.finish(),
+            "digraph \"g\" {\n  graph[rankdir=\"LR\"]\n  subgraph \"cluster:a\" {\n    \
+             \"a \\\"1\\\"\"[label=\"x &amp; y\" shape=\"box\"]\n    subgraph \"cluster:empty\" {\n\n    \
+             }\n  }\n  \"a\" -> \"b\"\n  \"a\" -> \"b\" [label=<&lt;b&gt;>]\n}\n"
+        );
+    }
+
+    /// The bundled map at both levels, with and without an evaluation, parses with
+    /// graphviz-rust, and graphviz-rust prints the parsed tree back byte for byte as written.
+    #[test]
+    fn graphviz_rust_reads_and_reprints_the_diagrams() {
+        use crate::render::{Level, Options, diagram};
+        use crate::semantics::{Semantics, map::evaluate_map};
+        use graphviz_rust::printer::{DotPrinter, PrinterContext};
+        let loaded = crate::load::load(std::path::Path::new("graphs/tiktok-wechat"))
+            .unwrap_or_else(|e| panic!("bundled map loads: {e:?}"));
+        for level in [Level::Claims, Level::Actors] {
+            for rollup in [false, true] {
+                let options = Options {
+                    level,
+                    rollup,
+                    title: Some("A \"title\" & <more>".to_owned()),
+                    evaluation: (level == Level::Claims).then(|| {
+                        evaluate_map(&loaded.map, Semantics::Preferred, Default::default())
+                            .unwrap_or_else(|e| panic!("{e:?}"))
+                    }),
+                    ..Options::default()
+                };
+                let drawn = diagram(&loaded.map, &options);
+                let graph = drawn.graph().unwrap_or_else(|e| panic!("{e}"));
+                let reprinted = graph.print(&mut PrinterContext::default()) + "\n";
+                assert_eq!(drawn.dot(), reprinted);
+            }
+        }
+    }
+}

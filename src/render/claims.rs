@@ -1,32 +1,48 @@
 //! The claim-level diagram: claims in clusters by actor, supports, rebuttals and undercuts.
 
-use super::dot::{Dot, attr, text_attr};
+use super::dot::{Attr, Dot, Name, attr, html_ref_attr, text_attr};
 use super::quote::Html;
 use super::select::{Kept, Role, kept};
 use super::style::{self, Family, edge_look, status_look};
 use super::tree::ActorTree;
-use super::wrap::wrap;
+use super::wrap::wrap_into;
 use super::{Diagram, Options, count, dot_id, html_label, title_label};
 use crate::model::{ActorIx, ClaimIx, Map, RelationIx, RelationKind, Target};
 use crate::semantics::Label;
 use crate::semantics::map::MapEvaluation;
 use std::fmt::Write as _;
+use std::ops::Range;
 
-/// The DOT node id of a claim.
-pub(super) fn claim_node(map: &Map, claim: ClaimIx) -> String {
-    dot_id("claim", &map.claim(claim).id)
+/// The DOT node id of a claim: `claim:ID`.
+fn claim_node(map: &Map, claim: ClaimIx) -> Name<'_> {
+    Name::Prefixed("claim", &map.claim(claim).id)
 }
 
-/// The DOT node id of the point on an attacked link.
-pub(super) fn link_node(map: &Map, relation: RelationIx) -> String {
+/// The DOT node id of the point on an attacked link: `link:ID`, or `link:#N` for a relation
+/// without an id.
+fn link_node(map: &Map, relation: RelationIx) -> Name<'_> {
     match &map.relation(relation).id {
-        Some(id) => dot_id("link", id),
-        None => dot_id("link", &format!("#{}", relation.index())),
+        Some(id) => Name::Prefixed("link", id),
+        None => Name::Numbered("link", relation.index()),
     }
+}
+
+/// Buffers reused from one claim or relation to the next.
+#[derive(Default)]
+struct Scratch {
+    label: Html,
+    text: String,
+    tooltip: String,
 }
 
 /// The claim-level diagram of `map`.
 pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
+    diagram_with(map, options, PARALLEL_MIN)
+}
+
+/// [`diagram`], written on two threads when the diagram has at least `parallel_min` claims and
+/// relations.
+fn diagram_with(map: &Map, options: &Options, parallel_min: usize) -> Diagram {
     let kept = kept(map, &options.selection);
     let tree = ActorTree::new(map);
 
@@ -109,36 +125,18 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
         attr("penwidth", "1.5"),
     ]);
 
-    let context = Emit {
+    let emit = Emit {
         map,
         evaluation: options.evaluation.as_ref(),
         kept: &kept,
         claims_of: &claims_of,
         points_of: &points_of,
         children: &children,
+        attacked: &attacked,
+        top_points: &top_points,
+        parallel_min,
     };
-    for &actor in &top {
-        context.cluster(actor, 0, &mut body);
-    }
-    for &relation in &top_points {
-        point_node(map, relation, &mut body);
-    }
-    if kept_count == 0 {
-        body.node(
-            "note:empty",
-            &[
-                attr("shape", "plaintext"),
-                text_attr("label", "No claims selected."),
-            ],
-        );
-    }
-
-    let mut edges = 0;
-    for relation in map.relation_indices() {
-        if kept.has_relation(relation) {
-            edges += relation_edges(map, relation, attacked[relation.index()], &mut body);
-        }
-    }
+    let edges = emit.parts(&mut body, &top);
     // Last, so that Graphviz puts the legends at the top left.
     if options.legend {
         legend(map, &kept, &has_items, &mut body);
@@ -180,6 +178,22 @@ fn point_homes(map: &Map, tree: &ActorTree) -> Vec<Option<ActorIx>> {
     homes.into_iter().map(Option::flatten).collect()
 }
 
+/// Below this many claims and relations, a diagram is written on one thread.
+const PARALLEL_MIN: usize = 4000;
+
+/// A run of statements of the diagram's body. The parts are written in order, on two threads
+/// for large diagrams (see [`Emit::parts`]).
+#[derive(Clone, Debug)]
+enum Part {
+    /// A top-level actor cluster, with everything inside.
+    Cluster(ActorIx),
+    /// The points of attacked links drawn outside every cluster, and the note of an empty
+    /// diagram.
+    Loose,
+    /// The edges of the relations with these indices.
+    Edges(Range<usize>),
+}
+
 struct Emit<'a> {
     map: &'a Map,
     evaluation: Option<&'a MapEvaluation>,
@@ -187,11 +201,124 @@ struct Emit<'a> {
     claims_of: &'a [Vec<ClaimIx>],
     points_of: &'a [Vec<RelationIx>],
     children: &'a [Vec<ActorIx>],
+    /// Which relations are attacked by a drawn undercut (drawn through a point).
+    attacked: &'a [bool],
+    /// Points of attacked links outside every cluster.
+    top_points: &'a [RelationIx],
+    /// From how many claims and relations on the body is written on two threads.
+    parallel_min: usize,
 }
 
 impl Emit<'_> {
+    /// Writes the clusters (`top` and everything inside), the loose points and the edges into
+    /// `body`: the number of edges written.
+    ///
+    /// A large diagram is cut into two runs of parts of about the same size; the second run is
+    /// written on another thread into a fragment appended after the first. The text is the
+    /// same either way.
+    fn parts(&self, body: &mut Dot, top: &[ActorIx]) -> usize {
+        let map = self.map;
+        // Sizes, roughly in bytes of DOT: a claim writes its text twice, an edge one line.
+        fn subtree(emit: &Emit<'_>, actor: ActorIx) -> usize {
+            let own = emit.claims_of[actor.index()].len() * 3 + emit.points_of[actor.index()].len();
+            let inner: usize = emit.children[actor.index()]
+                .iter()
+                .map(|&child| subtree(emit, child))
+                .sum();
+            own + inner
+        }
+        let mut parts: Vec<(Part, usize)> = top
+            .iter()
+            .map(|&actor| (Part::Cluster(actor), subtree(self, actor)))
+            .collect();
+        parts.push((Part::Loose, self.top_points.len() + 1));
+        let relations = map.relations.len();
+        let chunk = relations.div_ceil(64).max(1);
+        parts.extend(
+            (0..relations)
+                .step_by(chunk)
+                .map(|start| (Part::Edges(start..(start + chunk).min(relations)), chunk)),
+        );
+        let total: usize = parts.iter().map(|(_, w)| w).sum();
+
+        let write = |parts: &[(Part, usize)], out: &mut Dot| {
+            let mut scratch = Scratch::default();
+            parts
+                .iter()
+                .map(|(part, _)| self.part(part, out, &mut scratch))
+                .sum::<usize>()
+        };
+        if self.kept.claim_indices().count() + relations < self.parallel_min {
+            return write(&parts, body);
+        }
+        let mut running = 0;
+        let split = parts
+            .iter()
+            .position(|(_, w)| {
+                running += w;
+                running * 2 >= total
+            })
+            .map_or(parts.len(), |i| i + 1);
+        let (first, second) = parts.split_at(split);
+        std::thread::scope(|scope| {
+            let mut fragment = body.fragment(body.capacity_hint() / 2);
+            let spawned = std::thread::Builder::new()
+                .name("render".to_owned())
+                .spawn_scoped(scope, || {
+                    let edges = write(second, &mut fragment);
+                    (fragment, edges)
+                });
+            let edges = write(first, body);
+            match spawned {
+                Ok(handle) => match handle.join() {
+                    Ok((fragment, more)) => {
+                        body.append(fragment);
+                        edges + more
+                    }
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                // No thread to be had: write the rest here.
+                Err(_) => edges + write(second, body),
+            }
+        })
+    }
+
+    /// Writes one part: the number of edges written.
+    fn part(&self, part: &Part, out: &mut Dot, scratch: &mut Scratch) -> usize {
+        let map = self.map;
+        match part {
+            Part::Cluster(actor) => {
+                self.cluster(*actor, 0, out, scratch);
+                0
+            }
+            Part::Loose => {
+                for &relation in self.top_points {
+                    point_node(map, relation, out, scratch);
+                }
+                if self.kept.claim_indices().next().is_none() {
+                    out.node(
+                        "note:empty",
+                        &[
+                            attr("shape", "plaintext"),
+                            text_attr("label", "No claims selected."),
+                        ],
+                    );
+                }
+                0
+            }
+            Part::Edges(range) => range
+                .clone()
+                .map(RelationIx::new)
+                .filter(|&relation| self.kept.has_relation(relation))
+                .map(|relation| {
+                    relation_edges(map, relation, self.attacked[relation.index()], out, scratch)
+                })
+                .sum(),
+        }
+    }
+
     /// The cluster of `actor` (at nesting `depth`, 0 outermost) with its claims and members.
-    fn cluster(&self, actor: ActorIx, depth: usize, out: &mut Dot) {
+    fn cluster(&self, actor: ActorIx, depth: usize, out: &mut Dot, scratch: &mut Scratch) {
         let map = self.map;
         let record = map.actor(actor);
         let family = Family::of(record.kind);
@@ -227,20 +354,26 @@ impl Emit<'_> {
             attr("margin", "10"),
         ]);
         for &claim in &self.claims_of[actor.index()] {
-            claim_box(self, claim, family, out);
+            claim_box(self, claim, family, out, scratch);
         }
         for &relation in &self.points_of[actor.index()] {
-            point_node(map, relation, out);
+            point_node(map, relation, out, scratch);
         }
         for &child in &self.children[actor.index()] {
-            self.cluster(child, depth + 1, out);
+            self.cluster(child, depth + 1, out, scratch);
         }
         out.close_subgraph();
     }
 }
 
 /// The node of one claim: its text wrapped, its id and date small underneath.
-fn claim_box(emit: &Emit<'_>, claim: ClaimIx, family: Family, out: &mut Dot) {
+fn claim_box(
+    emit: &Emit<'_>,
+    claim: ClaimIx,
+    family: Family,
+    out: &mut Dot,
+    scratch: &mut Scratch,
+) {
     let map = emit.map;
     let record = map.claim(claim);
     let role = emit.kept.role(claim).unwrap_or(Role::Selected);
@@ -249,17 +382,20 @@ fn claim_box(emit: &Emit<'_>, claim: ClaimIx, family: Family, out: &mut Dot) {
     } else {
         style::INK
     };
-    let mut label = Html::with_capacity(record.text.len() + 400);
+    let Scratch {
+        label,
+        text,
+        tooltip,
+    } = scratch;
+    text.clear();
+    wrap_into(&record.text, style::WRAP_COLUMNS, style::WRAP_LINES, text);
+    label.clear();
     label.tag("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
     label
         .tag("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">")
         .open("FONT", &[("COLOR", ink)])
-        .push_lines(&wrap(&record.text, style::WRAP_COLUMNS, style::WRAP_LINES))
+        .push_text(text)
         .tag("</FONT></TD></TR>");
-    let small = match record.date {
-        Some(date) => format!("{} · {date}", record.id),
-        None => record.id.clone(),
-    };
     let status = emit.evaluation.map(|evaluation| {
         let i = claim.index();
         let label = evaluation.labels.get(i).copied().unwrap_or(Label::Undec);
@@ -271,20 +407,24 @@ fn claim_box(emit: &Emit<'_>, claim: ClaimIx, family: Family, out: &mut Dot) {
         label
             .open("FONT", &[("POINT-SIZE", "9"), ("COLOR", look.line)])
             .tag("<B>")
-            .push(Html::text(look.word))
-            .push(Html::text(if some { "*" } else { "" }))
+            .push_text(look.word)
+            .push_text(if some { "*" } else { "" })
             .tag("</B></FONT>")
-            .push(Html::text(" "));
+            .push_text(" ");
+    }
+    text.clear();
+    text.push_str(&record.id);
+    if let Some(date) = record.date {
+        // Writing to a String cannot fail.
+        let _ = write!(text, " · {date}");
     }
     label
         .open("FONT", &[("POINT-SIZE", "8"), ("COLOR", style::FAINT)])
-        .push(Html::text(&small))
+        .push_text(text)
         .tag("</FONT></TD></TR></TABLE>");
 
     let source = map.source(record.source);
-    let mut tooltip = String::with_capacity(
-        record.text.len() + record.quote.as_ref().map_or(0, String::len) + source.title.len() + 128,
-    );
+    tooltip.clear();
     tooltip.push_str(&record.text);
     if let Some(quote) = &record.quote {
         tooltip.push_str("\n\n“");
@@ -300,17 +440,17 @@ fn claim_box(emit: &Emit<'_>, claim: ClaimIx, family: Family, out: &mut Dot) {
         tooltip.push_str(publisher);
     }
     if let Some(date) = source.date {
-        // Writing to a String cannot fail.
         let _ = write!(tooltip, ", {date}");
     }
 
-    let mut attrs = vec![
-        html_label(label),
+    let mut attrs: Vec<Attr<'_>> = Vec::with_capacity(9);
+    attrs.extend([
+        html_ref_attr("label", label),
         attr("color", family.line()),
-        text_attr("tooltip", &tooltip),
-    ];
+        text_attr("tooltip", tooltip.as_str()),
+    ]);
     if let Some(url) = &source.url {
-        attrs.push(text_attr("URL", url));
+        attrs.push(text_attr("URL", url.as_str()));
         attrs.push(attr("target", "_blank"));
     }
     match status {
@@ -341,48 +481,77 @@ fn claim_box(emit: &Emit<'_>, claim: ClaimIx, family: Family, out: &mut Dot) {
             Role::Selected => {}
         },
     }
-    out.node(&claim_node(map, claim), &attrs);
+    out.node(claim_node(map, claim), &attrs);
 }
 
 /// The small point on an attacked link, where undercuts end.
-fn point_node(map: &Map, relation: RelationIx, out: &mut Dot) {
+fn point_node(map: &Map, relation: RelationIx, out: &mut Dot, scratch: &mut Scratch) {
     let look = edge_look(map.relation(relation).kind);
+    scratch.tooltip.clear();
+    describe(map, relation, &mut scratch.tooltip);
     out.node(
-        &link_node(map, relation),
+        link_node(map, relation),
         &[
             attr("shape", "point"),
             attr("width", "0.09"),
             attr("height", "0.09"),
             attr("color", look.color),
             attr("fillcolor", look.color),
-            text_attr("tooltip", describe(map, relation)),
+            text_attr("tooltip", scratch.tooltip.as_str()),
         ],
     );
 }
 
-/// `a supports b`, `c undercuts the link a supports b`, with the note.
-fn describe(map: &Map, relation: RelationIx) -> String {
-    fn link(map: &Map, relation: RelationIx, depth: usize) -> String {
+/// Appends `a supports b`, `c undercuts the link (a supports b)`, with the note, to `out`.
+fn describe(map: &Map, relation: RelationIx, out: &mut String) {
+    fn link(map: &Map, relation: RelationIx, depth: usize, out: &mut String) {
         let record = map.relation(relation);
-        let target = match record.target {
-            Target::Claim(claim) => map.claim(claim).id.clone(),
-            Target::Relation(_) if depth > 2 => "…".to_owned(),
+        out.push_str(&map.claim(record.from).id);
+        out.push(' ');
+        out.push_str(record.kind.as_str());
+        out.push(' ');
+        match record.target {
+            Target::Claim(claim) => out.push_str(&map.claim(claim).id),
+            Target::Relation(_) if depth > 2 => out.push('…'),
             Target::Relation(attacked) => {
-                format!("the link ({})", link(map, attacked, depth + 1))
+                out.push_str("the link (");
+                link(map, attacked, depth + 1, out);
+                out.push(')');
             }
-        };
-        format!("{} {} {target}", map.claim(record.from).id, record.kind)
+        }
     }
-    let mut text = link(map, relation, 0);
+    link(map, relation, 0, out);
     if let Some(note) = &map.relation(relation).note {
-        text.push('\n');
-        text.push_str(note);
+        out.push('\n');
+        out.push_str(note);
     }
-    text
+}
+
+/// The attributes of an edge of a relation of `kind` drawn with `head`.
+fn edge_attrs<'a>(kind: RelationKind, head: &'static str, tooltip: &'a str) -> Vec<Attr<'a>> {
+    let look = edge_look(kind);
+    let mut attrs = Vec::with_capacity(6);
+    attrs.extend([
+        attr("class", look.verb),
+        attr("color", look.color),
+        attr("style", look.style),
+        attr("arrowhead", head),
+        text_attr("tooltip", tooltip),
+    ]);
+    if kind == RelationKind::Undercuts {
+        attrs.push(attr("penwidth", "1.8"));
+    }
+    attrs
 }
 
 /// The edge (or, for an attacked link, the two edges through its point) of one relation.
-fn relation_edges(map: &Map, relation: RelationIx, attacked: bool, out: &mut Dot) -> usize {
+fn relation_edges(
+    map: &Map,
+    relation: RelationIx,
+    attacked: bool,
+    out: &mut Dot,
+    scratch: &mut Scratch,
+) -> usize {
     let record = map.relation(relation);
     let look = edge_look(record.kind);
     let from = claim_node(map, record.from);
@@ -390,27 +559,16 @@ fn relation_edges(map: &Map, relation: RelationIx, attacked: bool, out: &mut Dot
         Target::Claim(claim) => claim_node(map, claim),
         Target::Relation(target) => link_node(map, target),
     };
-    let tooltip = describe(map, relation);
-    let styled = |head: &'static str| {
-        let mut attrs = vec![
-            attr("class", look.verb),
-            attr("color", look.color),
-            attr("style", look.style),
-            attr("arrowhead", head),
-            text_attr("tooltip", &tooltip),
-        ];
-        if record.kind == RelationKind::Undercuts {
-            attrs.push(attr("penwidth", "1.8"));
-        }
-        attrs
-    };
+    scratch.tooltip.clear();
+    describe(map, relation, &mut scratch.tooltip);
+    let tooltip = scratch.tooltip.as_str();
     if attacked {
         let point = link_node(map, relation);
-        out.edge(&from, &point, &styled("none"));
-        out.edge(&point, &to, &styled(look.arrowhead));
+        out.edge(from, point, &edge_attrs(record.kind, "none", tooltip));
+        out.edge(point, to, &edge_attrs(record.kind, look.arrowhead, tooltip));
         2
     } else {
-        out.edge(&from, &to, &styled(look.arrowhead));
+        out.edge(from, to, &edge_attrs(record.kind, look.arrowhead, tooltip));
         1
     }
 }
@@ -645,4 +803,50 @@ fn status_legend(evaluation: &MapEvaluation, out: &mut Dot) {
         );
     }
     body.close_subgraph();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Selection;
+    use crate::semantics::{Semantics, map::evaluate_map};
+
+    /// Written on two threads or on one, a diagram is the same text: on the bundled map (with
+    /// undercuts, so points in clusters and edges through them) and on a generated one, whole
+    /// and narrowed to a few actors, with and without an evaluation.
+    #[test]
+    fn two_threads_write_the_same_text_as_one() {
+        let bundled = crate::load::load(std::path::Path::new("graphs/tiktok-wechat"))
+            .unwrap_or_else(|e| panic!("bundled map loads: {e:?}"))
+            .map;
+        let files = crate::generate::generate(&crate::generate::GenerateOptions {
+            claims: 600,
+            actors: 40,
+            seed: 9,
+            claims_per_file: 250,
+        })
+        .map(|file| (file.name.into(), file.text))
+        .collect();
+        let generated = crate::load::load_sources(files)
+            .unwrap_or_else(|e| panic!("generated map loads: {e:?}"))
+            .map;
+        for map in [&bundled, &generated] {
+            let some_actors: Vec<ActorIx> = map.actor_indices().step_by(3).collect();
+            let evaluation = evaluate_map(map, Semantics::Grounded, Default::default())
+                .unwrap_or_else(|e| panic!("{e:?}"));
+            for selection in [Selection::All, Selection::Actors(some_actors)] {
+                for evaluation in [None, Some(evaluation.clone())] {
+                    let options = Options {
+                        selection: selection.clone(),
+                        evaluation,
+                        ..Options::default()
+                    };
+                    let one = diagram_with(map, &options, usize::MAX);
+                    let two = diagram_with(map, &options, 0);
+                    assert_eq!(one.dot(), two.dot());
+                    assert_eq!((one.nodes(), one.edges()), (two.nodes(), two.edges()));
+                }
+            }
+        }
+    }
 }

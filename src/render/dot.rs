@@ -26,7 +26,7 @@ enum Value<'a> {
     /// Human text (label, tooltip, URL): [escaped as text](quote::push_text).
     Text(Cow<'a, str>),
     /// An HTML-like label: `<…>`.
-    Html(Html),
+    Html(Cow<'a, Html>),
 }
 
 /// `name=value`, the value a fixed token of this crate or an id (quoted).
@@ -49,7 +49,39 @@ pub(crate) fn text_attr<'a>(name: &'static str, value: impl Into<Cow<'a, str>>) 
 pub(crate) fn html_attr(name: &'static str, value: Html) -> Attr<'static> {
     Attr {
         name,
-        value: Value::Html(value),
+        value: Value::Html(Cow::Owned(value)),
+    }
+}
+
+/// [`html_attr`] with a borrowed label.
+pub(crate) fn html_ref_attr<'a>(name: &'static str, value: &'a Html) -> Attr<'a> {
+    Attr {
+        name,
+        value: Value::Html(Cow::Borrowed(value)),
+    }
+}
+
+/// The id of a node: the text as it is, or `prefix:id` (claims are `claim:ID`), written without
+/// first joining the two.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Name<'a> {
+    /// An id as it is.
+    Plain(&'a str),
+    /// `prefix:id`.
+    Prefixed(&'static str, &'a str),
+    /// `prefix:#n`, for things without an id of their own.
+    Numbered(&'static str, usize),
+}
+
+impl<'a> From<&'a str> for Name<'a> {
+    fn from(id: &'a str) -> Name<'a> {
+        Name::Plain(id)
+    }
+}
+
+impl<'a> From<&'a String> for Name<'a> {
+    fn from(id: &'a String) -> Name<'a> {
+        Name::Plain(id)
     }
 }
 
@@ -60,6 +92,8 @@ pub(crate) struct Dot {
     depth: usize,
     /// Whether the next statement is the first of its block.
     first: bool,
+    /// For a [fragment](Dot::fragment): whether it began as the first statement of its block.
+    began_first: bool,
 }
 
 impl Dot {
@@ -73,6 +107,7 @@ impl Dot {
             out,
             depth: 1,
             first: true,
+            began_first: true,
         }
     }
 
@@ -83,6 +118,37 @@ impl Dot {
         }
         self.out.push_str("\n}\n");
         self.out
+    }
+
+    /// An empty fragment for statements that follow the ones written so far, at the same
+    /// nesting: written elsewhere (on another thread), then [appended](Dot::append).
+    pub(crate) fn fragment(&self, capacity: usize) -> Dot {
+        Dot {
+            out: String::with_capacity(capacity),
+            depth: self.depth,
+            first: self.first,
+            began_first: self.first,
+        }
+    }
+
+    /// Appends a [fragment](Dot::fragment) made from this writer, at the nesting it was made at.
+    pub(crate) fn append(&mut self, fragment: Dot) {
+        debug_assert_eq!(fragment.depth, self.depth, "a fragment ends where it began");
+        if fragment.out.is_empty() {
+            return;
+        }
+        // Statements were written here after the fragment was made: its first one needs the
+        // line break that a statement after others gets.
+        if fragment.began_first && !self.first {
+            self.out.push('\n');
+        }
+        self.out.push_str(&fragment.out);
+        self.first = false;
+    }
+
+    /// The capacity of the buffer: about the size the whole text was expected to take.
+    pub(crate) fn capacity_hint(&self) -> usize {
+        self.out.capacity()
     }
 
     /// Starts a statement on its own line, indented.
@@ -122,18 +188,23 @@ impl Dot {
     }
 
     /// A node `"id"[…]`.
-    pub(crate) fn node(&mut self, id: &str, attrs: &[Attr<'_>]) {
+    pub(crate) fn node<'n>(&mut self, id: impl Into<Name<'n>>, attrs: &[Attr<'_>]) {
         self.statement();
-        quote::push_quoted(&mut self.out, id);
+        self.name(id.into());
         self.attrs(attrs);
     }
 
     /// An edge `"from" -> "to" […]`.
-    pub(crate) fn edge(&mut self, from: &str, to: &str, attrs: &[Attr<'_>]) {
+    pub(crate) fn edge<'n>(
+        &mut self,
+        from: impl Into<Name<'n>>,
+        to: impl Into<Name<'n>>,
+        attrs: &[Attr<'_>],
+    ) {
         self.statement();
-        quote::push_quoted(&mut self.out, from);
+        self.name(from.into());
         self.out.push_str(" -> ");
-        quote::push_quoted(&mut self.out, to);
+        self.name(to.into());
         if !attrs.is_empty() {
             self.out.push(' ');
             self.attrs(attrs);
@@ -161,6 +232,17 @@ impl Dot {
         self.first = false;
     }
 
+    /// A node id, quoted: what [`quote::quote`] makes of the joined text.
+    fn name(&mut self, name: Name<'_>) {
+        match name {
+            Name::Plain(id) => quote::push_quoted(&mut self.out, id),
+            Name::Prefixed(prefix, id) => quote::push_quoted_pair(&mut self.out, prefix, id),
+            Name::Numbered(prefix, n) => {
+                quote::push_quoted_pair(&mut self.out, prefix, &format!("#{n}"));
+            }
+        }
+    }
+
     fn attrs(&mut self, attrs: &[Attr<'_>]) {
         if attrs.is_empty() {
             return;
@@ -185,6 +267,42 @@ impl Dot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A fragment written apart and appended gives the text written in one go, whatever was
+    /// written before and after it was made.
+    #[test]
+    fn fragments_append_seamlessly() {
+        let write = |before: usize, inside: usize, after: usize| {
+            let whole = {
+                let mut dot = Dot::digraph("g", 0);
+                for i in 0..before + inside + after {
+                    dot.node(i.to_string().as_str(), &[]);
+                }
+                dot.finish()
+            };
+            let mut dot = Dot::digraph("g", 0);
+            for i in 0..before {
+                dot.node(i.to_string().as_str(), &[]);
+            }
+            let mut fragment = dot.fragment(0);
+            for i in before + inside..before + inside + after {
+                fragment.node(i.to_string().as_str(), &[]);
+            }
+            for i in before..before + inside {
+                dot.node(i.to_string().as_str(), &[]);
+            }
+            dot.append(fragment);
+            (dot.finish(), whole)
+        };
+        for before in 0..3 {
+            for inside in 0..3 {
+                for after in 0..3 {
+                    let (pieced, whole) = write(before, inside, after);
+                    assert_eq!(pieced, whole, "{before} {inside} {after}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn writes_blocks_and_attributes() {

@@ -19,11 +19,27 @@
 
 /// How one kind of escaping writes each character.
 struct Escapes {
+    /// The bytes that need a look: ASCII characters with a replacement, and (with `clean`) the
+    /// lead bytes `C2` and `EF`.
+    special: [bool; 256],
     /// The replacement of each ASCII character, when it has one.
     ascii: [Option<&'static str>; 128],
-    /// Whether the non-ASCII characters that [`clean`] removes (C1 controls, U+FFFE, U+FFFF)
-    /// become a space.
-    clean: bool,
+}
+
+impl Escapes {
+    /// `clean`: whether the non-ASCII characters that [`clean`] removes (C1 controls, U+FFFE,
+    /// U+FFFF) become a space.
+    const fn new(ascii: [Option<&'static str>; 128], clean: bool) -> Escapes {
+        let mut special = [false; 256];
+        let mut c = 0;
+        while c < 128 {
+            special[c] = ascii[c].is_some();
+            c += 1;
+        }
+        special[0xC2] = clean;
+        special[0xEF] = clean;
+        Escapes { special, ascii }
+    }
 }
 
 /// A table of ASCII replacements: `pairs`, and (when `controls` is set) every other control
@@ -47,8 +63,8 @@ const fn table(pairs: &[(u8, &'static str)], controls: bool) -> [Option<&'static
 }
 
 /// [`quote`]: `"` and `\` escaped, newline and carriage return written `\n`, `\r`.
-const QUOTE: Escapes = Escapes {
-    ascii: table(
+const QUOTE: Escapes = Escapes::new(
+    table(
         &[
             (b'"', "\\\""),
             (b'\\', "\\\\"),
@@ -57,12 +73,12 @@ const QUOTE: Escapes = Escapes {
         ],
         false,
     ),
-    clean: false,
-};
+    false,
+);
 
 /// [`text`]: cleaned, `&` as `&amp;`, then quoted.
-const TEXT: Escapes = Escapes {
-    ascii: table(
+const TEXT: Escapes = Escapes::new(
+    table(
         &[
             (b'&', "&amp;"),
             (b'"', "\\\""),
@@ -71,12 +87,12 @@ const TEXT: Escapes = Escapes {
         ],
         true,
     ),
-    clean: true,
-};
+    true,
+);
 
 /// [`Html::text`]: cleaned, markup characters as entities, newlines as `<BR/>`.
-const HTML: Escapes = Escapes {
-    ascii: table(
+const HTML: Escapes = Escapes::new(
+    table(
         &[
             (b'&', "&amp;"),
             (b'<', "&lt;"),
@@ -86,8 +102,8 @@ const HTML: Escapes = Escapes {
         ],
         true,
     ),
-    clean: true,
-};
+    true,
+);
 
 /// The one DOT quoting function: `raw` as a double-quoted DOT string.
 ///
@@ -104,6 +120,15 @@ pub fn quote(raw: &str) -> String {
 pub(crate) fn push_quoted(out: &mut String, raw: &str) {
     out.push('"');
     escape_into(out, raw, &QUOTE);
+    out.push('"');
+}
+
+/// Appends [`quote`]`(&format!("{prefix}:{id}"))` to `out`, without joining the two first.
+pub(crate) fn push_quoted_pair(out: &mut String, prefix: &str, id: &str) {
+    out.push('"');
+    escape_into(out, prefix, &QUOTE);
+    out.push(':');
+    escape_into(out, id, &QUOTE);
     out.push('"');
 }
 
@@ -136,21 +161,23 @@ fn escape_into(out: &mut String, text: &str, escapes: &Escapes) {
     let bytes = text.as_bytes();
     let mut run = 0;
     let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
+    loop {
+        // Most bytes need nothing: skip them in a tight loop.
+        while at < bytes.len() && !escapes.special[usize::from(bytes[at])] {
+            at += 1;
+        }
+        let Some(&byte) = bytes.get(at) else { break };
         let (replacement, len) = if byte < 0x80 {
             (escapes.ascii[usize::from(byte)], 1)
-        } else if escapes.clean && (byte == 0xC2 || byte == 0xEF) {
+        } else {
+            // C2 or EF, with `clean` set.
             let next = bytes.get(at + 1).copied();
             let unclean = if byte == 0xC2 {
                 matches!(next, Some(0x80..=0x9F))
             } else {
                 next == Some(0xBF) && matches!(bytes.get(at + 2), Some(0xBE | 0xBF))
             };
-            let len = if byte == 0xC2 { 2 } else { 3 };
-            (unclean.then_some(" "), len)
-        } else {
-            (None, 1)
+            (unclean.then_some(" "), if byte == 0xC2 { 2 } else { 3 })
         };
         if let Some(replacement) = replacement {
             out.push_str(&text[run..at]);
@@ -248,6 +275,11 @@ impl Html {
         }
         self.0.push('>');
         self
+    }
+
+    /// Empties the fragment, keeping its buffer.
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
     }
 
     /// The markup as written.

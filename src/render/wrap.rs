@@ -34,56 +34,128 @@ pub(crate) fn text_width(text: &str) -> usize {
     text.chars().map(width).sum()
 }
 
+/// The words of `text`: what `str::split_whitespace` gives, found byte by byte (a character is
+/// decoded only when it is not ASCII).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    // Whether a space ends at `at`, and the length of the character there.
+    let space_at = move |at: usize| -> (bool, usize) {
+        let byte = bytes[at];
+        if byte < 0x80 {
+            (byte == b' ' || (b'\t'..=b'\r').contains(&byte), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        }
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if at >= bytes.len() {
+                return None;
+            }
+            let (space, len) = space_at(at);
+            if !space {
+                break;
+            }
+            at += len;
+        }
+        let start = at;
+        while at < bytes.len() {
+            let (space, len) = space_at(at);
+            if space {
+                break;
+            }
+            at += len;
+        }
+        Some(&text[start..at])
+    })
+}
+
 /// `text` wrapped into lines of at most `columns` columns (at least 1), breaking at whitespace;
 /// a word longer than a line is cut. Newlines in `text` start a new line. At most `max_lines`
 /// lines are kept (at least 1); when text is cut off, the last line ends with `…`.
 pub fn wrap(text: &str, columns: usize, max_lines: usize) -> Vec<String> {
+    let mut joined = String::with_capacity(text.len() + 4);
+    wrap_into(text, columns, max_lines, &mut joined);
+    joined.split('\n').map(str::to_owned).collect()
+}
+
+/// [`wrap`], appending the lines to `out` joined by newlines (no allocation of its own).
+pub fn wrap_into(text: &str, columns: usize, max_lines: usize, out: &mut String) {
     let columns = columns.max(1);
     let max_lines = max_lines.max(1);
-    let mut lines: Vec<String> = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
+    // Lines started so far, and where the last one starts in `out`.
+    let mut lines = 0;
+    let mut last_start = out.len();
+    // Starts a line; false when it would be line `max_lines + 1`: the text is cut.
+    let start_line = |out: &mut String, lines: &mut usize, last_start: &mut usize| {
+        if *lines == max_lines {
+            return false;
+        }
+        if *lines > 0 {
+            out.push('\n');
+        }
+        *lines += 1;
+        *last_start = out.len();
+        true
+    };
+    let mut cut = false;
+    'paragraphs: for paragraph in text.split('\n') {
+        // Width of the line being written; 0: no line of this paragraph started yet, or the
+        // last one is full.
         let mut line_width = 0;
-        for word in paragraph.split_whitespace() {
+        for word in words(paragraph) {
             let word_width = text_width(word);
             if line_width > 0 && line_width + 1 + word_width <= columns {
-                line.push(' ');
-                line.push_str(word);
+                out.push(' ');
+                out.push_str(word);
                 line_width += 1 + word_width;
                 continue;
             }
-            if line_width > 0 {
-                lines.push(std::mem::take(&mut line));
-                line_width = 0;
-            }
             // Start a new line with the word, cutting it when it is too long for one.
+            line_width = 0;
+            if word_width <= columns {
+                if !start_line(out, &mut lines, &mut last_start) {
+                    cut = true;
+                    break 'paragraphs;
+                }
+                out.push_str(word);
+                line_width = word_width;
+                continue;
+            }
             for c in word.chars() {
                 let w = width(c);
                 if line_width + w > columns && line_width > 0 {
-                    lines.push(std::mem::take(&mut line));
                     line_width = 0;
                 }
-                line.push(c);
+                if line_width == 0 && !start_line(out, &mut lines, &mut last_start) {
+                    cut = true;
+                    break 'paragraphs;
+                }
+                out.push(c);
                 line_width += w;
             }
         }
-        if line_width > 0 || lines.is_empty() {
-            lines.push(line);
-        }
-        if lines.len() > max_lines {
-            break;
+        if line_width == 0 && lines == 0 {
+            // An empty first line: the text starts with an empty paragraph.
+            start_line(out, &mut lines, &mut last_start);
         }
     }
-    if lines.len() > max_lines {
-        lines.truncate(max_lines);
-        if let Some(last) = lines.last_mut() {
-            while text_width(last) + 1 > columns && last.pop().is_some() {}
-            let kept = last.trim_end().len();
-            last.truncate(kept);
-            last.push('…');
+    if cut {
+        let last = &out[last_start..];
+        let mut keep = last.len();
+        let mut kept_width = text_width(last);
+        let mut chars = last.chars().rev();
+        while kept_width + 1 > columns {
+            let Some(c) = chars.next() else { break };
+            keep -= c.len_utf8();
+            kept_width -= width(c);
         }
+        let kept = last[..keep].trim_end().len();
+        out.truncate(last_start + kept);
+        out.push('…');
     }
-    lines
 }
 
 #[cfg(test)]
@@ -114,5 +186,66 @@ mod tests {
         assert_eq!(wrap("a b c d e f", 3, 2), ["a b", "c…"]);
         assert_eq!(wrap("", 30, 3), [""]);
         assert_eq!(wrap("中国政府要求", 6, 5), ["中国政", "府要求"]);
+    }
+
+    /// The joined form agrees with the lines, and both with the rules, on arbitrary text
+    /// (compared with the line-by-line implementation this replaced).
+    fn reference(text: &str, columns: usize, max_lines: usize) -> Vec<String> {
+        let columns = columns.max(1);
+        let max_lines = max_lines.max(1);
+        let mut lines: Vec<String> = Vec::new();
+        for paragraph in text.split('\n') {
+            let mut line = String::new();
+            let mut line_width = 0;
+            for word in paragraph.split_whitespace() {
+                let word_width = super::text_width(word);
+                if line_width > 0 && line_width + 1 + word_width <= columns {
+                    line.push(' ');
+                    line.push_str(word);
+                    line_width += 1 + word_width;
+                    continue;
+                }
+                if line_width > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0;
+                }
+                for c in word.chars() {
+                    let w = super::width(c);
+                    if line_width + w > columns && line_width > 0 {
+                        lines.push(std::mem::take(&mut line));
+                        line_width = 0;
+                    }
+                    line.push(c);
+                    line_width += w;
+                }
+            }
+            if line_width > 0 || lines.is_empty() {
+                lines.push(line);
+            }
+            if lines.len() > max_lines {
+                break;
+            }
+        }
+        if lines.len() > max_lines {
+            lines.truncate(max_lines);
+            if let Some(last) = lines.last_mut() {
+                while super::text_width(last) + 1 > columns && last.pop().is_some() {}
+                let kept = last.trim_end().len();
+                last.truncate(kept);
+                last.push('…');
+            }
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wrap_matches_the_line_by_line_rules(
+            text in "([a-z]{1,12}|[ \n\t\x0B\x0C\r\x1C\u{85}\u{A0}\u{3000}\u{2028}]|中|\\PC)*",
+            columns in 0usize..20,
+            max_lines in 0usize..6,
+        ) {
+            proptest::prop_assert_eq!(wrap(&text, columns, max_lines), reference(&text, columns, max_lines));
+        }
     }
 }

@@ -128,7 +128,27 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let Date { year, month, day } = *self;
+        if year > 9999 || month > 99 || day > 99 {
+            return f.pad(&format!("{year:04}-{month:02}-{day:02}"));
+        }
+        // `YYYY-MM-DD` by hand: diagrams print a date per claim, and `write!` with padding
+        // costs several hundred instructions each time.
+        let digit = |n: u16| b'0' + (n % 10) as u8;
+        let (month, day) = (u16::from(month), u16::from(day));
+        let text = [
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            b'-',
+            digit(month / 10),
+            digit(month),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ];
+        f.pad(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -490,5 +510,33 @@ impl Map {
                 Target::Relation(next) => current = self.relation(next).target,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::Date;
+
+    /// The hand-written `YYYY-MM-DD` is what `{:04}-{:02}-{:02}` gives, padding flags are
+    /// honoured, and out-of-range fields still print.
+    #[test]
+    fn dates_print_zero_padded() {
+        for (year, month, day) in [
+            (2020, 8, 6),
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 99, 99),
+            (12345, 1, 2),
+            (2020, 100, 7),
+        ] {
+            let date = Date { year, month, day };
+            assert_eq!(date.to_string(), format!("{year:04}-{month:02}-{day:02}"));
+        }
+        let date = Date {
+            year: 2020,
+            month: 8,
+            day: 6,
+        };
+        assert_eq!(format!("[{date:>12}]"), "[  2020-08-06]");
     }
 }

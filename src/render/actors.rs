@@ -138,7 +138,7 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
     if !rollup {
         for (i, r) in role.iter().enumerate() {
             if r.is_some() {
-                for around in tree.chain(ActorIx::new(i)).into_iter().skip(1) {
+                for around in tree.chain(ActorIx::new(i)).skip(1) {
                     cluster[around.index()] = true;
                 }
             }

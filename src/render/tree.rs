@@ -70,25 +70,16 @@ impl ActorTree {
         self.parent.get(actor.index()).copied().flatten()
     }
 
-    /// `actor` and the clusters around it, innermost first (at most [`MAX_NEST`]).
-    pub(super) fn chain(&self, actor: ActorIx) -> Vec<ActorIx> {
-        let mut chain = vec![actor];
-        while let Some(&last) = chain.last() {
-            match self.parent(last) {
-                Some(parent) if chain.len() <= MAX_NEST => chain.push(parent),
-                _ => break,
-            }
-        }
-        chain
+    /// `actor` and the clusters around it, innermost first (at most [`MAX_NEST`] + 1).
+    pub(super) fn chain(&self, actor: ActorIx) -> impl Iterator<Item = ActorIx> + '_ {
+        std::iter::successors(Some(actor), |&last| self.parent(last)).take(MAX_NEST + 1)
     }
 
     /// The innermost cluster holding both `a` and `b` (`None`: the top level).
     pub(super) fn common(&self, a: Option<ActorIx>, b: Option<ActorIx>) -> Option<ActorIx> {
         let (a, b) = (a?, b?);
-        let around_a = self.chain(a);
         self.chain(b)
-            .into_iter()
-            .find(|actor| around_a.contains(actor))
+            .find(|&around_b| self.chain(a).any(|around_a| around_a == around_b))
     }
 
     /// Which actors need a cluster: those with something to draw inside (`has_items`), and the

@@ -100,46 +100,79 @@ pub fn wrap_into(text: &str, columns: usize, max_lines: usize, out: &mut String)
         *last_start = out.len();
         true
     };
+    let bytes = text.as_bytes();
+    // Plain text (printable ASCII, words separated by single spaces, as most claims are) is
+    // cut at the last space of each line's window, without looking at every character.
+    let plain = bytes.iter().all(|&b| (b' '..=b'~').contains(&b))
+        && !bytes.starts_with(b" ")
+        && !bytes.ends_with(b" ")
+        && !text.contains("  ");
     let mut cut = false;
-    'paragraphs: for paragraph in text.split('\n') {
-        // Width of the line being written; 0: no line of this paragraph started yet, or the
-        // last one is full.
-        let mut line_width = 0;
-        for word in words(paragraph) {
-            let word_width = text_width(word);
-            if line_width > 0 && line_width + 1 + word_width <= columns {
-                out.push(' ');
-                out.push_str(word);
-                line_width += 1 + word_width;
-                continue;
+    if plain {
+        let mut start = 0;
+        while start < bytes.len() {
+            if !start_line(out, &mut lines, &mut last_start) {
+                cut = true;
+                break;
             }
-            // Start a new line with the word, cutting it when it is too long for one.
-            line_width = 0;
-            if word_width <= columns {
-                if !start_line(out, &mut lines, &mut last_start) {
-                    cut = true;
-                    break 'paragraphs;
-                }
-                out.push_str(word);
-                line_width = word_width;
-                continue;
+            if bytes.len() - start <= columns {
+                out.push_str(&text[start..]);
+                break;
             }
-            for c in word.chars() {
-                let w = width(c);
-                if line_width + w > columns && line_width > 0 {
-                    line_width = 0;
+            let window = &bytes[start..=start + columns];
+            match window.iter().rposition(|&b| b == b' ') {
+                Some(space) if space > 0 => {
+                    out.push_str(&text[start..start + space]);
+                    start += space + 1;
                 }
-                if line_width == 0 && !start_line(out, &mut lines, &mut last_start) {
-                    cut = true;
-                    break 'paragraphs;
+                // A word longer than a line: cut it.
+                _ => {
+                    out.push_str(&text[start..start + columns]);
+                    start += columns;
                 }
-                out.push(c);
-                line_width += w;
             }
         }
-        if line_width == 0 && lines == 0 {
-            // An empty first line: the text starts with an empty paragraph.
-            start_line(out, &mut lines, &mut last_start);
+    } else {
+        'paragraphs: for paragraph in text.split('\n') {
+            // Width of the line being written; 0: no line of this paragraph started yet, or the
+            // last one is full.
+            let mut line_width = 0;
+            for word in words(paragraph) {
+                let word_width = text_width(word);
+                if line_width > 0 && line_width + 1 + word_width <= columns {
+                    out.push(' ');
+                    out.push_str(word);
+                    line_width += 1 + word_width;
+                    continue;
+                }
+                // Start a new line with the word, cutting it when it is too long for one.
+                line_width = 0;
+                if word_width <= columns {
+                    if !start_line(out, &mut lines, &mut last_start) {
+                        cut = true;
+                        break 'paragraphs;
+                    }
+                    out.push_str(word);
+                    line_width = word_width;
+                    continue;
+                }
+                for c in word.chars() {
+                    let w = width(c);
+                    if line_width + w > columns && line_width > 0 {
+                        line_width = 0;
+                    }
+                    if line_width == 0 && !start_line(out, &mut lines, &mut last_start) {
+                        cut = true;
+                        break 'paragraphs;
+                    }
+                    out.push(c);
+                    line_width += w;
+                }
+            }
+            if line_width == 0 && lines == 0 {
+                // An empty first line: the text starts with an empty paragraph.
+                start_line(out, &mut lines, &mut last_start);
+            }
         }
     }
     if cut {
@@ -244,6 +277,16 @@ mod tests {
             text in "([a-z]{1,12}|[ \n\t\x0B\x0C\r\x1C\u{85}\u{A0}\u{3000}\u{2028}]|中|\\PC)*",
             columns in 0usize..20,
             max_lines in 0usize..6,
+        ) {
+            proptest::prop_assert_eq!(wrap(&text, columns, max_lines), reference(&text, columns, max_lines));
+        }
+
+        /// Plain text (the fast path): words of any length, single spaces, cut lines.
+        #[test]
+        fn plain_text_wraps_as_the_rules_say(
+            text in "([a-z.,;A-Z]{1,45}( [a-z.,;A-Z]{1,45}){0,25})?",
+            columns in 0usize..40,
+            max_lines in 0usize..10,
         ) {
             proptest::prop_assert_eq!(wrap(&text, columns, max_lines), reference(&text, columns, max_lines));
         }

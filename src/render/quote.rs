@@ -24,6 +24,24 @@ struct Escapes {
     special: [bool; 256],
     /// The replacement of each ASCII character, when it has one.
     ascii: [Option<&'static str>; 128],
+    /// The printable special bytes (`"`, `&`, DEL…), for the word-at-a-time test.
+    needles: [u8; 8],
+    /// How many of `needles` are in use.
+    needle_count: usize,
+    /// Whether some control character (below `0x20`) is special.
+    controls: bool,
+    /// Whether some byte of `0x80` and above is special.
+    high: bool,
+}
+
+/// `0x01` in every byte of a word.
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+/// `0x80` in every byte of a word.
+const HIGHS: u64 = ONES * 0x80;
+
+/// Non-zero when some byte of `word` is zero (exact as a yes/no answer).
+const fn has_zero_byte(word: u64) -> u64 {
+    word.wrapping_sub(ONES) & !word & HIGHS
 }
 
 impl Escapes {
@@ -38,7 +56,50 @@ impl Escapes {
         }
         special[0xC2] = clean;
         special[0xEF] = clean;
-        Escapes { special, ascii }
+        let mut needles = [0; 8];
+        let mut needle_count = 0;
+        let mut controls = false;
+        let mut c = 0;
+        while c < 128 {
+            if ascii[c].is_some() {
+                if c < 0x20 {
+                    controls = true;
+                } else {
+                    // More than 8 would not fit: a compile-time error, as this runs in a const.
+                    needles[needle_count] = c as u8;
+                    needle_count += 1;
+                }
+            }
+            c += 1;
+        }
+        Escapes {
+            special,
+            ascii,
+            needles,
+            needle_count,
+            controls,
+            high: clean,
+        }
+    }
+
+    /// Whether some byte of the 8 in `word` may need a look (never false when one does).
+    #[inline(always)]
+    fn may_need(&self, word: u64) -> bool {
+        let mut hit = 0;
+        if self.controls {
+            // A byte below 0x20 (exact for ASCII bytes; others are caught by `high` or are
+            // not special).
+            hit |= word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+        }
+        if self.high {
+            hit |= word & HIGHS;
+        }
+        let mut i = 0;
+        while i < self.needle_count {
+            hit |= has_zero_byte(word ^ (ONES * self.needles[i] as u64));
+            i += 1;
+        }
+        hit != 0
     }
 }
 
@@ -156,17 +217,34 @@ fn clean_char(c: char) -> char {
 ///
 /// Works on bytes: an ASCII byte is looked up in the table; of the non-ASCII characters only
 /// the C1 controls (`C2 80`–`C2 9F` in UTF-8) and U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`) can need
-/// a replacement, so only the bytes `C2` and `EF` look further.
+/// a replacement, so only the bytes `C2` and `EF` look further. Runs of 8 bytes with nothing to
+/// replace are skipped a word at a time ([`Escapes::may_need`]).
+// Inlined into each caller, with a constant `escapes`, so that the word test is specialised.
+#[inline(always)]
 fn escape_into(out: &mut String, text: &str, escapes: &Escapes) {
     let bytes = text.as_bytes();
     let mut run = 0;
     let mut at = 0;
-    loop {
-        // Most bytes need nothing: skip them in a tight loop.
-        while at < bytes.len() && !escapes.special[usize::from(bytes[at])] {
+    while at < bytes.len() {
+        // Most text needs nothing: skip it 8 bytes at a time.
+        while let Some(chunk) = bytes.get(at..at + 8) {
+            let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+                break;
+            };
+            if escapes.may_need(u64::from_le_bytes(word)) {
+                break;
+            }
+            at += 8;
+        }
+        // Then byte by byte, to the end of the word that may need a look.
+        let end = (at + 8).min(bytes.len());
+        while at < end && !escapes.special[usize::from(bytes[at])] {
             at += 1;
         }
         let Some(&byte) = bytes.get(at) else { break };
+        if at == end {
+            continue;
+        }
         let (replacement, len) = if byte < 0x80 {
             (escapes.ascii[usize::from(byte)], 1)
         } else {
@@ -260,17 +338,25 @@ impl Html {
         self
     }
 
-    /// Appends an opening tag with one attribute whose value is a fixed token of this crate
-    /// (a colour like `#1f2937`, a number): `<FONT COLOR="#1f2937">`.
-    pub(crate) fn open(&mut self, tag: &'static str, attributes: &[(&str, &str)]) -> &mut Html {
+    /// Appends an opening tag with attributes whose values are fixed tokens of this crate (a
+    /// colour like `#1f2937`, a number): `<FONT COLOR="#1f2937">`. Being `'static`, they
+    /// cannot come from a map; debug builds check that they need no escaping.
+    pub(crate) fn open(
+        &mut self,
+        tag: &'static str,
+        attributes: &[(&'static str, &'static str)],
+    ) -> &mut Html {
         self.0.push('<');
         self.0.push_str(tag);
         for (name, value) in attributes {
+            debug_assert!(
+                !value.contains(['&', '<', '>', '"', '\n']),
+                "an HTML attribute value of argraph's own needs no escaping: {value:?}"
+            );
             self.0.push(' ');
             self.0.push_str(name);
             self.0.push_str("=\"");
-            // Values are this crate's constants; escape anyway so that a mistake stays harmless.
-            self.push_text(value);
+            self.0.push_str(value);
             self.0.push('"');
         }
         self.0.push('>');

@@ -34,6 +34,31 @@ pub(crate) fn text_width(text: &str) -> usize {
     text.chars().map(width).sum()
 }
 
+/// Whether every byte of `bytes` is printable ASCII (a space to `~`), tested 8 bytes at a
+/// time.
+fn printable_ascii(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = ONES * 0x80;
+    let mut words = bytes.chunks_exact(8);
+    let mut bad = 0;
+    for word in &mut words {
+        let Ok(word) = <[u8; 8]>::try_from(word) else {
+            return false;
+        };
+        let word = u64::from_le_bytes(word);
+        // Bytes of 0x80 and above; below 0x20; equal to 0x7F (DEL).
+        let del = word ^ (ONES * 0x7F);
+        bad |= (word & HIGHS)
+            | (word.wrapping_sub(ONES * 0x20) & !word & HIGHS)
+            | (del.wrapping_sub(ONES) & !del & HIGHS);
+    }
+    bad == 0
+        && words
+            .remainder()
+            .iter()
+            .all(|&b| (b' '..=b'~').contains(&b))
+}
+
 /// The words of `text`: what `str::split_whitespace` gives, found byte by byte (a character is
 /// decoded only when it is not ASCII).
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -103,7 +128,7 @@ pub fn wrap_into(text: &str, columns: usize, max_lines: usize, out: &mut String)
     let bytes = text.as_bytes();
     // Plain text (printable ASCII, words separated by single spaces, as most claims are) is
     // cut at the last space of each line's window, without looking at every character.
-    let plain = bytes.iter().all(|&b| (b' '..=b'~').contains(&b))
+    let plain = printable_ascii(bytes)
         && !bytes.starts_with(b" ")
         && !bytes.ends_with(b" ")
         && !text.contains("  ");
@@ -119,8 +144,8 @@ pub fn wrap_into(text: &str, columns: usize, max_lines: usize, out: &mut String)
                 out.push_str(&text[start..]);
                 break;
             }
-            let window = &bytes[start..=start + columns];
-            match window.iter().rposition(|&b| b == b' ') {
+            // `rfind` looks for the space a word at a time.
+            match text[start..=start + columns].rfind(' ') {
                 Some(space) if space > 0 => {
                     out.push_str(&text[start..start + space]);
                     start += space + 1;
@@ -279,6 +304,15 @@ mod tests {
             max_lines in 0usize..6,
         ) {
             proptest::prop_assert_eq!(wrap(&text, columns, max_lines), reference(&text, columns, max_lines));
+        }
+
+        /// The word-at-a-time test agrees with the byte-by-byte one.
+        #[test]
+        fn printable_ascii_is_exact(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40)) {
+            let naive = bytes.iter().all(|&b| (b' '..=b'~').contains(&b));
+            proptest::prop_assert_eq!(super::printable_ascii(&bytes), naive);
+            let printable: Vec<u8> = bytes.iter().map(|&b| b' ' + b % 95).collect();
+            proptest::prop_assert!(super::printable_ascii(&printable));
         }
 
         /// Plain text (the fast path): words of any length, single spaces, cut lines.

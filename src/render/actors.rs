@@ -1,7 +1,7 @@
 //! The actor-level diagram: one node per actor, "A supports B" and "A disputes B" edges
 //! weighted by how many claim relations stand behind them.
 
-use super::dot::{Attr, Dot, attr, text_attr};
+use super::dot::{Attr, Dot, attr, text_attr, value_attr};
 use super::quote::Html;
 use super::select::{Role, Selection, kept};
 use super::style::{self, Family, edge_look};
@@ -268,8 +268,8 @@ fn link_attrs(
         attr("fontcolor", color),
         attr("style", style),
         attr("arrowhead", head),
-        attr("penwidth", penwidth(n)),
-        attr("weight", n.to_string()),
+        value_attr("penwidth", penwidth(n)),
+        value_attr("weight", n.to_string()),
         text_attr("label", label),
         text_attr("tooltip", format!("{verb}:\n{}", tooltip.trim_end())),
     ]

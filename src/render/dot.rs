@@ -21,6 +21,9 @@ pub(crate) struct Attr<'a> {
 /// An attribute's value, and how it is quoted.
 #[derive(Clone, Debug)]
 enum Value<'a> {
+    /// A constant of this crate (colour, style, number) that needs no escaping: quoted as it
+    /// is.
+    Constant(&'static str),
     /// A fixed token (colour, style, number, id): [quoted](quote::push_quoted).
     Token(Cow<'a, str>),
     /// Human text (label, tooltip, URL): [escaped as text](quote::push_text).
@@ -29,8 +32,23 @@ enum Value<'a> {
     Html(Cow<'a, Html>),
 }
 
-/// `name=value`, the value a fixed token of this crate or an id (quoted).
-pub(crate) fn attr<'a>(name: &'static str, value: impl Into<Cow<'a, str>>) -> Attr<'a> {
+/// `name="value"`, the value a constant of this crate (a colour, a style, a number).
+///
+/// Being `'static`, the value cannot come from a map; debug builds check that it needs no
+/// escaping.
+pub(crate) fn attr(name: &'static str, value: &'static str) -> Attr<'static> {
+    debug_assert!(
+        !value.contains(['"', '\\', '\n', '\r']),
+        "a constant attribute value of argraph's needs no escaping: {value:?}"
+    );
+    Attr {
+        name,
+        value: Value::Constant(value),
+    }
+}
+
+/// `name=value`, the value computed (an id, a count): [quoted](quote::quote).
+pub(crate) fn value_attr<'a>(name: &'static str, value: impl Into<Cow<'a, str>>) -> Attr<'a> {
     Attr {
         name,
         value: Value::Token(value.into()),
@@ -255,6 +273,11 @@ impl Dot {
             self.out.push_str(attr.name);
             self.out.push('=');
             match &attr.value {
+                Value::Constant(value) => {
+                    self.out.push('"');
+                    self.out.push_str(value);
+                    self.out.push('"');
+                }
                 Value::Token(value) => quote::push_quoted(&mut self.out, value),
                 Value::Text(value) => quote::push_text(&mut self.out, value),
                 Value::Html(value) => quote::push_html(&mut self.out, value),

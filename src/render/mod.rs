@@ -160,7 +160,7 @@ fn count(n: usize, noun: &str) -> String {
 }
 
 /// Attributes shared by both levels: fonts, spacing, background.
-fn common_graph_attrs(rankdir: &str) -> Vec<Attr<'_>> {
+fn common_graph_attrs(rankdir: &'static str) -> Vec<Attr<'static>> {
     use dot::attr;
     vec![
         attr("rankdir", rankdir),

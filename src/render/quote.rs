@@ -185,9 +185,11 @@ pub(crate) fn push_quoted(out: &mut String, raw: &str) {
 }
 
 /// Appends [`quote`]`(&format!("{prefix}:{id}"))` to `out`, without joining the two first.
-pub(crate) fn push_quoted_pair(out: &mut String, prefix: &str, id: &str) {
+/// `prefix` is a word of this crate's, with nothing to escape (checked in debug builds).
+pub(crate) fn push_quoted_pair(out: &mut String, prefix: &'static str, id: &str) {
+    debug_assert!(quote(prefix) == format!("\"{prefix}\""), "{prefix:?}");
     out.push('"');
-    escape_into(out, prefix, &QUOTE);
+    out.push_str(prefix);
     out.push(':');
     escape_into(out, id, &QUOTE);
     out.push('"');

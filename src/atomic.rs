@@ -8,15 +8,27 @@ use std::path::Path;
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// Writes to `path` atomically what `write` writes to the writer it is given (buffered): the
+/// file appears, whole, only when `write` returns `Ok`; on an error the old file (or none) is
+/// left as it was.
+pub fn write_atomic_with<T>(
+    path: &Path,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<T>,
+) -> std::io::Result<T> {
     let directory = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temporary = tempfile::Builder::new()
+    let temporary = tempfile::Builder::new()
         .prefix(".argraph-")
         .suffix(".tmp")
         .tempfile_in(directory)?;
-    temporary.write_all(bytes)?;
+    let mut buffered = std::io::BufWriter::new(temporary);
+    let written = write(&mut buffered)?;
+    let temporary = buffered.into_inner().map_err(|error| error.into_error())?;
     // A temporary file is private (0600); the output should look like any file the user writes:
     // keep the permissions of the file it replaces, or use the usual 0644.
     #[cfg(unix)]
@@ -29,7 +41,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|error| error.error)?;
-    Ok(())
+    Ok(written)
 }
 
 #[cfg(test)]
@@ -76,5 +88,20 @@ mod tests {
         let path = dir.path().join("no-such-dir").join("out.txt");
         assert!(write_atomic(&path, b"x").is_err());
         assert!(!path.exists());
+    }
+
+    /// A writer that fails midway leaves the old file as it was and no temporary file.
+    #[test]
+    fn a_failed_write_leaves_the_old_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("out.txt");
+        std::fs::write(&path, "old").expect("write");
+        let result = super::write_atomic_with(&path, |file| {
+            file.write_all(&[b'x'; 100_000])?;
+            Err::<(), _>(std::io::Error::other("the diagram failed"))
+        });
+        assert_eq!(result.expect_err("fails").to_string(), "the diagram failed");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
     }
 }

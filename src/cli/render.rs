@@ -156,62 +156,86 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
         legend: !args.no_legend,
         evaluation,
     };
+    const NOTHING: &str = "warning: the selection holds nothing to draw";
+    if format == FormatArg::Dot {
+        // Streamed: a diagram of a million claims is never held in memory whole.
+        let size = match &args.output {
+            Some(path) => argraph::atomic::write_atomic_with(path, |file| {
+                argraph::render::write_dot(map, &options, file)
+            })
+            .map_err(|error| {
+                Failure::Usage(format!("cannot write `{}`: {error}", path.display()))
+            })?,
+            None => match argraph::render::write_dot(map, &options, &mut std::io::stdout()) {
+                Ok(size) => size,
+                // A closed pipe (`argraph render … | head`) is not an error.
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return Ok(Outcome::Success);
+                }
+                Err(error) => {
+                    return Err(Failure::Usage(format!("cannot write to stdout: {error}")));
+                }
+            },
+        };
+        if size.nodes == 0 {
+            eprintln!("{NOTHING}");
+        }
+        return Ok(Outcome::Success);
+    }
     let diagram = argraph::render::diagram(map, &options);
     if diagram.nodes() == 0 {
-        eprintln!("warning: the selection holds nothing to draw");
+        eprintln!("{NOTHING}");
     }
 
-    let bytes = match format {
-        FormatArg::Dot => diagram.into_dot().into_bytes(),
-        FormatArg::Svg | FormatArg::Png | FormatArg::Pdf => {
-            let graphviz_format = match format {
-                FormatArg::Png => Format::Png,
-                FormatArg::Pdf => Format::Pdf,
-                _ => Format::Svg,
-            };
-            if diagram.nodes() > LARGE {
-                eprintln!(
-                    "warning: this diagram has {} nodes (more than {LARGE}): Graphviz may take \
-                     minutes to lay it out, and the picture will be too dense to read; {SMALLER}.",
+    // SVG, PNG or PDF: through Graphviz.
+    let bytes = {
+        let graphviz_format = match format {
+            FormatArg::Png => Format::Png,
+            FormatArg::Pdf => Format::Pdf,
+            _ => Format::Svg,
+        };
+        if diagram.nodes() > LARGE {
+            eprintln!(
+                "warning: this diagram has {} nodes (more than {LARGE}): Graphviz may take \
+                 minutes to lay it out, and the picture will be too dense to read; {SMALLER}.",
+                diagram.nodes()
+            );
+        }
+        let program = std::env::var_os(DOT_VARIABLE)
+            .filter(|value| !value.is_empty())
+            .unwrap_or_else(|| OsString::from("dot"));
+        match graphviz::run(&program, graphviz_format, diagram.dot()) {
+            Ok(output) => {
+                if !output.warnings.is_empty() {
+                    eprintln!("warning: Graphviz said:\n{}", output.warnings);
+                }
+                output.bytes
+            }
+            Err(GraphvizError::Missing { program })
+                if format == FormatArg::Svg && diagram.nodes() > FALLBACK_LIMIT =>
+            {
+                return Err(Failure::Usage(format!(
+                    "Graphviz `{program}` was not found, and the built-in layout is too slow \
+                     for {} nodes (it draws at most {FALLBACK_LIMIT}): {INSTALL}; or {SMALLER}",
                     diagram.nodes()
+                )));
+            }
+            Err(GraphvizError::Missing { program }) if format == FormatArg::Svg => {
+                eprintln!(
+                    "note: Graphviz `{program}` was not found, so this SVG was drawn with the \
+                     simpler built-in layout (no actor clusters, no legend table). For the \
+                     full diagram, {INSTALL}."
                 );
+                argraph::render::fallback::svg(map, &options).into_bytes()
             }
-            let program = std::env::var_os(DOT_VARIABLE)
-                .filter(|value| !value.is_empty())
-                .unwrap_or_else(|| OsString::from("dot"));
-            match graphviz::run(&program, graphviz_format, diagram.dot()) {
-                Ok(output) => {
-                    if !output.warnings.is_empty() {
-                        eprintln!("warning: Graphviz said:\n{}", output.warnings);
-                    }
-                    output.bytes
-                }
-                Err(GraphvizError::Missing { program })
-                    if format == FormatArg::Svg && diagram.nodes() > FALLBACK_LIMIT =>
-                {
-                    return Err(Failure::Usage(format!(
-                        "Graphviz `{program}` was not found, and the built-in layout is too slow \
-                         for {} nodes (it draws at most {FALLBACK_LIMIT}): {INSTALL}; or {SMALLER}",
-                        diagram.nodes()
-                    )));
-                }
-                Err(GraphvizError::Missing { program }) if format == FormatArg::Svg => {
-                    eprintln!(
-                        "note: Graphviz `{program}` was not found, so this SVG was drawn with the \
-                         simpler built-in layout (no actor clusters, no legend table). For the \
-                         full diagram, {INSTALL}."
-                    );
-                    argraph::render::fallback::svg(map, &options).into_bytes()
-                }
-                Err(GraphvizError::Missing { program }) => {
-                    return Err(Failure::Usage(format!(
-                        "{} needs Graphviz, and `{program}` was not found: {INSTALL}, or use \
-                         `--format svg` (built-in layout) or `--format dot`",
-                        name_of(format)
-                    )));
-                }
-                Err(error) => return Err(Failure::Usage(error.to_string())),
+            Err(GraphvizError::Missing { program }) => {
+                return Err(Failure::Usage(format!(
+                    "{} needs Graphviz, and `{program}` was not found: {INSTALL}, or use \
+                     `--format svg` (built-in layout) or `--format dot`",
+                    name_of(format)
+                )));
             }
+            Err(error) => return Err(Failure::Usage(error.to_string())),
         }
     };
 

@@ -219,7 +219,8 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
         }
     }
     Diagram {
-        dot: body.finish(),
+        // Written in memory: nothing can fail.
+        dot: body.finish().unwrap_or_default(),
         nodes: shown,
         edges,
     }

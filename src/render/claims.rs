@@ -6,11 +6,12 @@ use super::select::{Kept, Role, kept};
 use super::style::{self, Family, edge_look, status_look};
 use super::tree::ActorTree;
 use super::wrap::wrap_into;
-use super::{Diagram, Options, count, dot_id, html_label, title_label};
+use super::{Diagram, Options, Size, count, dot_id, html_label, title_label};
 use crate::model::{ActorIx, ClaimIx, Map, RelationIx, RelationKind, Target};
 use crate::semantics::Label;
 use crate::semantics::map::MapEvaluation;
 use std::fmt::Write as _;
+use std::io::{self, Write};
 use std::ops::Range;
 
 /// The DOT node id of a claim: `claim:ID`.
@@ -35,14 +36,54 @@ struct Scratch {
     tooltip: String,
 }
 
-/// The claim-level diagram of `map`.
+/// The claim-level diagram of `map`, in memory.
 pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
-    diagram_with(map, options, PARALLEL_MIN)
+    let (text, nodes, edges) = draw(map, options, Threads::default(), None);
+    Diagram {
+        // Written in memory: nothing can fail.
+        dot: text.unwrap_or_default(),
+        nodes,
+        edges,
+    }
 }
 
-/// [`diagram`], written on two threads when the diagram has at least `parallel_min` claims and
-/// relations.
-fn diagram_with(map: &Map, options: &Options, parallel_min: usize) -> Diagram {
+/// The claim-level diagram of `map`, written to `sink` a piece at a time.
+pub(super) fn write(
+    map: &Map,
+    options: &Options,
+    sink: &mut (dyn Write + Send),
+) -> io::Result<Size> {
+    let (text, nodes, edges) = draw(map, options, Threads::default(), Some(sink));
+    text.map(|_| Size { nodes, edges })
+}
+
+/// When and how the body of a diagram is written on two threads.
+#[derive(Clone, Copy, Debug)]
+struct Threads {
+    /// From how many claims and relations on.
+    min_items: usize,
+    /// The weight of the batches handed to the threads (a claim weighs 5, an edge 1).
+    batch_weight: usize,
+}
+
+impl Default for Threads {
+    fn default() -> Self {
+        Threads {
+            min_items: 4000,
+            // About a thousand claims: a megabyte of DOT.
+            batch_weight: 5000,
+        }
+    }
+}
+
+/// Draws the diagram into memory (`sink` is `None`: the text is returned) or into `sink`:
+/// the text (or the sink's error), the number of nodes and of edges.
+fn draw(
+    map: &Map,
+    options: &Options,
+    threads: Threads,
+    sink: Option<&mut (dyn Write + Send)>,
+) -> (io::Result<String>, usize, usize) {
     let kept = kept(map, &options.selection);
     let tree = ActorTree::new(map);
 
@@ -82,10 +123,13 @@ fn diagram_with(map: &Map, options: &Options, parallel_min: usize) -> Diagram {
     let (children, top) = tree.children(&needed);
 
     let kept_count = kept.claim_indices().count();
-    let mut body = Dot::digraph(
-        "argraph",
-        super::dot_size_hint(kept_count * 2 + map.relations.len() / 2),
-    );
+    let mut body = match sink {
+        Some(sink) => Dot::streaming("argraph", sink),
+        None => Dot::digraph(
+            "argraph",
+            super::dot_size_hint(kept_count * 2 + map.relations.len() / 2),
+        ),
+    };
     let mut graph_attrs = super::common_graph_attrs("LR");
     graph_attrs.extend([
         attr("nodesep", "0.18"),
@@ -134,7 +178,7 @@ fn diagram_with(map: &Map, options: &Options, parallel_min: usize) -> Diagram {
         children: &children,
         attacked: &attacked,
         top_points: &top_points,
-        parallel_min,
+        threads,
     };
     let edges = emit.parts(&mut body, &top);
     // Last, so that Graphviz puts the legends at the top left.
@@ -145,11 +189,7 @@ fn diagram_with(map: &Map, options: &Options, parallel_min: usize) -> Diagram {
         }
     }
     let nodes = kept_count + attacked.iter().filter(|&&a| a).count();
-    Diagram {
-        dot: body.finish(),
-        nodes,
-        edges,
-    }
+    (body.finish(), nodes, edges)
 }
 
 /// Where each relation's point node would go: the innermost cluster holding both ends.
@@ -178,9 +218,6 @@ fn point_homes(map: &Map, tree: &ActorTree) -> Vec<Option<ActorIx>> {
     homes.into_iter().map(Option::flatten).collect()
 }
 
-/// Below this many claims and relations, a diagram is written on one thread.
-const PARALLEL_MIN: usize = 4000;
-
 /// A run of statements of the diagram's body. The parts are written in order, on two threads
 /// for large diagrams (see [`Emit::parts`]).
 #[derive(Clone, Debug)]
@@ -205,18 +242,19 @@ struct Emit<'a> {
     attacked: &'a [bool],
     /// Points of attacked links outside every cluster.
     top_points: &'a [RelationIx],
-    /// From how many claims and relations on the body is written on two threads.
-    parallel_min: usize,
+    /// When to write on two threads.
+    threads: Threads,
 }
 
 impl Emit<'_> {
     /// Writes the clusters (`top` and everything inside), the loose points and the edges into
     /// `body`: the number of edges written.
     ///
-    /// A large diagram is cut into two runs of parts of about the same size; the second run is
-    /// written on another thread into a fragment appended after the first. The text is the
-    /// same either way.
-    fn parts(&self, body: &mut Dot, top: &[ActorIx]) -> usize {
+    /// A large diagram is cut into batches of parts of about the same size, written on two
+    /// threads (even batches on one, odd on the other) into fragments that this thread appends
+    /// in order, at most a few batches ahead: the text is the same as on one thread, and a
+    /// streaming `body` never holds more than a few batches.
+    fn parts(&self, body: &mut Dot<'_>, top: &[ActorIx]) -> usize {
         let map = self.map;
         // Costs, roughly: a claim (label, wrapped text, tooltip with the quote) takes about five
         // times what an edge takes (callgrind on a generated map).
@@ -234,53 +272,80 @@ impl Emit<'_> {
             .collect();
         parts.push((Part::Loose, self.top_points.len() + 1));
         let relations = map.relations.len();
-        let chunk = relations.div_ceil(64).max(1);
+        let chunk = (self.threads.batch_weight / 4).max(1);
         parts.extend(
             (0..relations)
                 .step_by(chunk)
                 .map(|start| (Part::Edges(start..(start + chunk).min(relations)), chunk)),
         );
-        let total: usize = parts.iter().map(|(_, w)| w).sum();
 
-        let write = |parts: &[(Part, usize)], out: &mut Dot| {
+        let write = |parts: &[(Part, usize)], out: &mut Dot<'_>| {
             let mut scratch = Scratch::default();
             parts
                 .iter()
                 .map(|(part, _)| self.part(part, out, &mut scratch))
                 .sum::<usize>()
         };
-        if self.kept.claim_indices().count() + relations < self.parallel_min {
+        if self.kept.claim_indices().count() + relations < self.threads.min_items {
             return write(&parts, body);
         }
-        let mut running = 0;
-        let split = parts
-            .iter()
-            .position(|(_, w)| {
-                running += w;
-                running * 2 >= total
-            })
-            .map_or(parts.len(), |i| i + 1);
-        let (first, second) = parts.split_at(split);
+        let mut batches: Vec<&[(Part, usize)]> = Vec::new();
+        let (mut start, mut weight) = (0, 0);
+        for (i, (_, w)) in parts.iter().enumerate() {
+            weight += w;
+            if weight >= self.threads.batch_weight {
+                batches.push(&parts[start..=i]);
+                (start, weight) = (i + 1, 0);
+            }
+        }
+        if start < parts.len() {
+            batches.push(&parts[start..]);
+        }
+
+        const WORKERS: usize = 2;
+        let position = body.position();
+        let batches = &batches;
         std::thread::scope(|scope| {
-            let mut fragment = body.fragment(body.capacity_hint() / 2);
-            let spawned = std::thread::Builder::new()
-                .name("render".to_owned())
-                .spawn_scoped(scope, || {
-                    let edges = write(second, &mut fragment);
-                    (fragment, edges)
-                });
-            let edges = write(first, body);
-            match spawned {
-                Ok(handle) => match handle.join() {
+            let mut workers = Vec::with_capacity(WORKERS);
+            for worker in 0..WORKERS {
+                // One batch waiting per worker, one being written: memory stays bounded.
+                let (sender, receiver) = std::sync::mpsc::sync_channel::<(Dot<'static>, usize)>(1);
+                let spawned = std::thread::Builder::new()
+                    .name(format!("render-{worker}"))
+                    .spawn_scoped(scope, move || {
+                        for batch in batches.iter().skip(worker).step_by(WORKERS) {
+                            let mut fragment = Dot::fragment(position, 0);
+                            let edges = write(batch, &mut fragment);
+                            if sender.send((fragment, edges)).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                match spawned {
+                    Ok(handle) => workers.push((receiver, handle)),
+                    // No thread to be had: the workers started stop when their channel closes,
+                    // and everything is written here.
+                    Err(_) => return write(&parts, body),
+                }
+            }
+            let mut edges = 0;
+            for i in 0..batches.len() {
+                match workers[i % WORKERS].0.recv() {
                     Ok((fragment, more)) => {
                         body.append(fragment);
-                        edges + more
+                        edges += more;
                     }
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                // No thread to be had: write the rest here.
-                Err(_) => edges + write(second, body),
+                    // The worker stopped early: it panicked, which joining it passes on.
+                    Err(_) => break,
+                }
             }
+            for (receiver, handle) in workers {
+                drop(receiver);
+                if let Err(panic) = handle.join() {
+                    std::panic::resume_unwind(panic);
+                }
+            }
+            edges
         })
     }
 
@@ -852,10 +917,27 @@ mod tests {
                         evaluation,
                         ..Options::default()
                     };
-                    let one = diagram_with(map, &options, usize::MAX);
-                    let two = diagram_with(map, &options, 0);
-                    assert_eq!(one.dot(), two.dot());
-                    assert_eq!((one.nodes(), one.edges()), (two.nodes(), two.edges()));
+                    let one = Threads {
+                        min_items: usize::MAX,
+                        ..Threads::default()
+                    };
+                    let (text, nodes, edges) = draw(map, &options, one, None);
+                    let text = text.expect("in memory");
+                    for batch_weight in [1, 7, 300, 5000] {
+                        let two = Threads {
+                            min_items: 0,
+                            batch_weight,
+                        };
+                        let drawn = draw(map, &options, two, None);
+                        assert_eq!(drawn.1, nodes);
+                        assert_eq!(drawn.2, edges);
+                        assert_eq!(drawn.0.expect("in memory"), text);
+                        // Streamed, in pieces, the same text again.
+                        let mut streamed = Vec::new();
+                        let drawn = draw(map, &options, two, Some(&mut streamed));
+                        assert_eq!(drawn.0.expect("a Vec takes every byte"), "");
+                        assert_eq!(String::from_utf8(streamed).expect("UTF-8"), text);
+                    }
                 }
             }
         }

@@ -10,6 +10,10 @@
 
 use super::quote::{self, Html};
 use std::borrow::Cow;
+use std::io::{self, Write};
+
+/// A streaming writer hands its text to its sink in pieces of about this many bytes.
+const FLUSH_AT: usize = 256 * 1024;
 
 /// An attribute `name=value` of a graph, node or edge.
 #[derive(Clone, Debug)]
@@ -103,9 +107,21 @@ impl<'a> From<&'a String> for Name<'a> {
     }
 }
 
-/// A DOT graph being written.
-pub(crate) struct Dot {
+/// Where a writer stands: how deep, and whether a statement was written in the block yet.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Position {
+    depth: usize,
+    first: bool,
+}
+
+/// A DOT graph being written: into memory, or (made with [`Dot::streaming`]) into a sink, a
+/// piece at a time.
+pub(crate) struct Dot<'w> {
     out: String,
+    /// Where the text goes as it grows, if not kept in memory.
+    sink: Option<&'w mut (dyn Write + Send)>,
+    /// The first error of the sink: nothing more is written after it.
+    error: Option<io::Error>,
     /// How many blocks are open: 1 inside the graph, 2 inside one of its subgraphs…
     depth: usize,
     /// Whether the next statement is the first of its block.
@@ -114,43 +130,85 @@ pub(crate) struct Dot {
     began_first: bool,
 }
 
-impl Dot {
-    /// Starts `digraph "name" {`, with room for about `capacity` bytes.
-    pub(crate) fn digraph(name: &str, capacity: usize) -> Dot {
+impl<'w> Dot<'w> {
+    /// Starts `digraph "name" {` in memory, with room for about `capacity` bytes.
+    pub(crate) fn digraph(name: &str, capacity: usize) -> Dot<'w> {
         let mut out = String::with_capacity(capacity);
         out.push_str("digraph ");
         quote::push_quoted(&mut out, name);
         out.push_str(" {\n");
         Dot {
             out,
+            sink: None,
+            error: None,
             depth: 1,
             first: true,
             began_first: true,
         }
     }
 
-    /// Closes the graph (and any subgraph left open): the DOT text, ending with a newline.
-    pub(crate) fn finish(mut self) -> String {
+    /// Starts `digraph "name" {`, written to `sink` a piece at a time (the whole text is never
+    /// held in memory). [`finish`](Dot::finish) reports the sink's first error.
+    pub(crate) fn streaming(name: &str, sink: &'w mut (dyn Write + Send)) -> Dot<'w> {
+        let mut dot = Dot::digraph(name, FLUSH_AT + FLUSH_AT / 4);
+        dot.sink = Some(sink);
+        dot
+    }
+
+    /// Closes the graph (and any subgraph left open): the DOT text, ending with a newline; for
+    /// a streaming writer, the text is written out and the result is empty.
+    pub(crate) fn finish(mut self) -> io::Result<String> {
         while self.depth > 1 {
             self.close_subgraph();
         }
         self.out.push_str("\n}\n");
-        self.out
+        self.flush(0);
+        match (self.error, self.sink) {
+            (Some(error), _) => Err(error),
+            (None, Some(sink)) => sink.flush().map(|()| String::new()),
+            (None, None) => Ok(self.out),
+        }
     }
 
-    /// An empty fragment for statements that follow the ones written so far, at the same
-    /// nesting: written elsewhere (on another thread), then [appended](Dot::append).
-    pub(crate) fn fragment(&self, capacity: usize) -> Dot {
-        Dot {
-            out: String::with_capacity(capacity),
+    /// Hands the text written so far to the sink once it holds at least `at_least` bytes.
+    fn flush(&mut self, at_least: usize) {
+        if self.out.len() < at_least.max(1) {
+            return;
+        }
+        if let Some(sink) = &mut self.sink {
+            if self.error.is_none()
+                && let Err(error) = sink.write_all(self.out.as_bytes())
+            {
+                self.error = Some(error);
+            }
+            self.out.clear();
+        }
+    }
+
+    /// Where the next statement would go: for [fragments](Dot::fragment).
+    pub(crate) fn position(&self) -> Position {
+        Position {
             depth: self.depth,
             first: self.first,
-            began_first: self.first,
+        }
+    }
+
+    /// An empty fragment for statements that follow the ones written at `position`, at the
+    /// same nesting: written elsewhere (on another thread), then [appended](Dot::append) to the
+    /// writer the position came from, in order.
+    pub(crate) fn fragment(position: Position, capacity: usize) -> Dot<'static> {
+        Dot {
+            out: String::with_capacity(capacity),
+            sink: None,
+            error: None,
+            depth: position.depth,
+            first: position.first,
+            began_first: position.first,
         }
     }
 
     /// Appends a [fragment](Dot::fragment) made from this writer, at the nesting it was made at.
-    pub(crate) fn append(&mut self, fragment: Dot) {
+    pub(crate) fn append(&mut self, fragment: Dot<'_>) {
         debug_assert_eq!(fragment.depth, self.depth, "a fragment ends where it began");
         if fragment.out.is_empty() {
             return;
@@ -162,15 +220,14 @@ impl Dot {
         }
         self.out.push_str(&fragment.out);
         self.first = false;
-    }
-
-    /// The capacity of the buffer: about the size the whole text was expected to take.
-    pub(crate) fn capacity_hint(&self) -> usize {
-        self.out.capacity()
+        self.flush(FLUSH_AT);
     }
 
     /// Starts a statement on its own line, indented.
     fn statement(&mut self) {
+        if self.sink.is_some() {
+            self.flush(FLUSH_AT);
+        }
         if !self.first {
             self.out.push('\n');
         }
@@ -301,13 +358,13 @@ mod tests {
                 for i in 0..before + inside + after {
                     dot.node(i.to_string().as_str(), &[]);
                 }
-                dot.finish()
+                dot.finish().expect("in memory")
             };
             let mut dot = Dot::digraph("g", 0);
             for i in 0..before {
                 dot.node(i.to_string().as_str(), &[]);
             }
-            let mut fragment = dot.fragment(0);
+            let mut fragment = Dot::fragment(dot.position(), 0);
             for i in before + inside..before + inside + after {
                 fragment.node(i.to_string().as_str(), &[]);
             }
@@ -315,7 +372,7 @@ mod tests {
                 dot.node(i.to_string().as_str(), &[]);
             }
             dot.append(fragment);
-            (dot.finish(), whole)
+            (dot.finish().expect("in memory"), whole)
         };
         for before in 0..3 {
             for inside in 0..3 {
@@ -342,7 +399,7 @@ mod tests {
         dot.edge("a", "b", &[]);
         dot.edge("a", "b", &[html_attr("label", Html::text("<b>"))]);
         assert_eq!(
-            dot.finish(),
+            dot.finish().expect("in memory"),
             "digraph \"g\" {\n  graph[rankdir=\"LR\"]\n  subgraph \"cluster:a\" {\n    \
              \"a \\\"1\\\"\"[label=\"x &amp; y\" shape=\"box\"]\n    subgraph \"cluster:empty\" {\n\n    \
              }\n  }\n  \"a\" -> \"b\"\n  \"a\" -> \"b\" [label=<&lt;b&gt;>]\n}\n"

@@ -123,11 +123,42 @@ fn dot_size_hint(items: usize) -> usize {
     items * 400 + 4096
 }
 
-/// Draws `map` as `options` say.
+/// Draws `map` as `options` say, in memory.
 pub fn diagram(map: &Map, options: &Options) -> Diagram {
     match options.level {
         Level::Claims => claims::diagram(map, options),
         Level::Actors => actors::diagram(map, options),
+    }
+}
+
+/// How many nodes and edges of the map a diagram draws (the legend not counted).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size {
+    /// Claims and link points, or actors.
+    pub nodes: usize,
+    /// Edges between them.
+    pub edges: usize,
+}
+
+/// Writes the DOT text of [`diagram`]`(map, options)` to `out` a piece at a time: a claim
+/// diagram of a million claims is never held in memory whole. Errors are `out`'s.
+pub fn write_dot(
+    map: &Map,
+    options: &Options,
+    out: &mut (dyn std::io::Write + Send),
+) -> std::io::Result<Size> {
+    match options.level {
+        Level::Claims => claims::write(map, options, out),
+        Level::Actors => {
+            // Actor diagrams are small: one write.
+            let drawn = actors::diagram(map, options);
+            out.write_all(drawn.dot().as_bytes())?;
+            out.flush()?;
+            Ok(Size {
+                nodes: drawn.nodes(),
+                edges: drawn.edges(),
+            })
+        }
     }
 }
 

@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// Reads a whole file, or gives up (`None`) when it is not in the plain subset.
-pub(crate) fn parse(file: FileId, text: &str) -> Option<FileRecords> {
+pub(crate) fn parse(file: FileId, text: &str) -> Option<FileRecords<'_>> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
@@ -91,7 +91,7 @@ struct Reader<'a> {
     pos: usize,
     file: FileId,
     /// Reused for each list of strings, so that each list is allocated once, to its length.
-    scratch: Vec<String>,
+    scratch: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Reader<'a> {
@@ -173,12 +173,12 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn string(&mut self) -> Option<String> {
-        self.str().map(Cow::into_owned)
+    fn string(&mut self) -> Option<Cow<'a, str>> {
+        self.str()
     }
 
     /// A list of strings.
-    fn strings(&mut self) -> Option<Vec<String>> {
+    fn strings(&mut self) -> Option<Vec<Cow<'a, str>>> {
         let mut items = std::mem::take(&mut self.scratch);
         items.clear();
         self.list(|reader| reader.string().map(|s| items.push(s)))?;
@@ -259,7 +259,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn source(&mut self) -> Option<Record<SourceDoc>> {
+    fn source(&mut self) -> Option<Record<SourceDoc<'a>>> {
         let (mut id, mut title, mut publisher, mut authors, mut url, mut date, mut archive) =
             (None, None, None, Vec::new(), None, None, None);
         let mut seen = 0u16;
@@ -309,7 +309,7 @@ impl<'a> Reader<'a> {
         Some(self.wrap(doc, span))
     }
 
-    fn actor(&mut self) -> Option<Record<ActorDoc>> {
+    fn actor(&mut self) -> Option<Record<ActorDoc<'a>>> {
         let (mut id, mut name_, mut kind, mut member_of, mut role, mut note) =
             (None, None, None, None, None, None);
         let mut seen = 0u16;
@@ -358,7 +358,7 @@ impl<'a> Reader<'a> {
         ActorKind::parse(self.word()?)
     }
 
-    fn claim(&mut self) -> Option<Record<ClaimDoc>> {
+    fn claim(&mut self) -> Option<Record<ClaimDoc<'a>>> {
         let (mut id, mut actor, mut text, mut quote, mut source, mut date, mut note) =
             (None, None, None, None, None, None, None);
         let (mut tags, mut about, mut supports, mut rebuts, mut undercuts) =
@@ -435,7 +435,7 @@ impl<'a> Reader<'a> {
         Some(self.wrap(doc, span))
     }
 
-    fn relation(&mut self) -> Option<Record<RelationDoc>> {
+    fn relation(&mut self) -> Option<Record<RelationDoc<'a>>> {
         let (mut id, mut from, mut supports, mut rebuts, mut undercuts, mut note) =
             (None, None, None, None, None, None);
         let mut seen = 0u16;
@@ -480,7 +480,7 @@ impl<'a> Reader<'a> {
         Some(self.wrap(doc, span))
     }
 
-    fn expectation(&mut self) -> Option<Record<ExpectationDoc>> {
+    fn expectation(&mut self) -> Option<Record<ExpectationDoc<'a>>> {
         let (mut claim, mut semantics, mut status, mut support) = (None, None, None, None);
         let mut seen = 0u16;
         let span = self.record(|reader, name| {

@@ -431,16 +431,17 @@ pub(super) fn validate<'a>(
     let sources = total(|file| file.sources.len());
     let actors = total(|file| file.actors.len());
     let claims = total(|file| file.claims.len());
-    let relations = total(|file| {
-        file.relations.len()
-            + file
-                .claims
-                .iter()
-                .map(|claim| {
-                    claim.doc.supports.len() + claim.doc.rebuts.len() + claim.doc.undercuts.len()
-                })
-                .sum::<usize>()
-    });
+    // Per file: the relations written inline in its claims, and in its `relations` section.
+    let inline_counts: Vec<usize> = records
+        .iter()
+        .map(|file| {
+            let lists = |claim: &Record<ClaimDoc>| {
+                claim.doc.supports.len() + claim.doc.rebuts.len() + claim.doc.undercuts.len()
+            };
+            file.claims.iter().map(lists).sum()
+        })
+        .collect();
+    let relations = inline_counts.iter().sum::<usize>() + total(|file| file.relations.len());
     let mut checker = Checker {
         files,
         errors: Vec::new(),
@@ -535,7 +536,25 @@ pub(super) fn validate<'a>(
     // final order (per file: its claims' relations, then its `relations` section), with their
     // target when it is already known (a claim written before); the others wait, with the
     // target's id as written, until every claim is defined ([`Waiting`]).
-    let mut inline: Vec<FileRelations<'a>> = records.iter().map(|_| Default::default()).collect();
+    //
+    // Usually every `relations` section is in a file after the last one with inline relations,
+    // and all inline relations go straight into one buffer, which becomes the map's: each
+    // relation is written once, and the memory the map keeps is the only memory used. Else
+    // each file's inline relations wait in their own buffer, to be put in order below.
+    let last_inline = inline_counts.iter().rposition(|&count| count > 0);
+    let one_buffer = records
+        .iter()
+        .enumerate()
+        .all(|(file, records)| records.relations.is_empty() || Some(file) >= last_inline);
+    let mut inline: Vec<Option<FileRelations<'a>>> = if one_buffer {
+        vec![Some(FileRelations::with_capacity(relations))]
+    } else {
+        inline_counts
+            .iter()
+            .map(|&count| Some(FileRelations::with_capacity(count)))
+            .collect()
+    };
+    let buffer_of = |file: usize| if one_buffer { 0 } else { file };
     let mut unresolved = Vec::new();
     let all_claims = records
         .iter_mut()
@@ -572,7 +591,7 @@ pub(super) fn validate<'a>(
                 (ActorIx(0), SourceIx(0), Vec::new(), None)
             }
         };
-        let file = origin.file.index();
+        let buffer = buffer_of(origin.file.index());
         let lists = [
             (RelationKind::Supports, doc.supports),
             (RelationKind::Rebuts, doc.rebuts),
@@ -599,18 +618,20 @@ pub(super) fn validate<'a>(
         let origin = &map.claim(claim).origin;
         for (kind, targets) in lists {
             for (i, target_id) in targets.into_iter().enumerate() {
-                inline[file].push(&checker, &map, claim, kind, offset32(i), target_id, origin);
+                if let Some(Some(relations)) = inline.get_mut(buffer) {
+                    relations.push(&checker, &map, claim, kind, offset32(i), target_id, origin);
+                }
             }
         }
     }
 
     let mut relations = Relations {
         waiting: Vec::new(),
-        elements: Vec::with_capacity(relations),
+        elements: Vec::new(),
+        capacity: relations,
     };
-    map.relations.reserve_exact(relations.elements.capacity());
     let mut unresolved = unresolved.into_iter().peekable();
-    for ((file_index, file), file_inline) in records.into_iter().enumerate().zip(inline) {
+    for (file_index, file) in records.into_iter().enumerate() {
         // This file's claims (the references that did not resolve at once, then the inline
         // relations), then its `relations` section.
         while let Some((claim, refs)) =
@@ -618,7 +639,9 @@ pub(super) fn validate<'a>(
         {
             resolve_claim_refs(&mut checker, &mut map, refs, claim);
         }
-        relations.append(&mut map, file_inline);
+        if let Some(buffer) = inline.get_mut(buffer_of(file_index)).and_then(Option::take) {
+            relations.append(&mut map, buffer);
+        }
         section_relations(&mut checker, &mut map, file.relations, &mut relations);
     }
     resolve_relations(&mut checker, &mut map, relations);
@@ -648,8 +671,7 @@ struct Waiting<'a> {
     from: Option<ClaimIx>,
 }
 
-/// The inline relations of one file's claims, in order, until the file's turn comes.
-#[derive(Default)]
+/// The inline relations of one file's claims (or of all files), in order, until their turn.
 struct FileRelations<'a> {
     relations: Vec<Relation>,
     /// Each relation's index in its claim's list.
@@ -658,6 +680,14 @@ struct FileRelations<'a> {
 }
 
 impl<'a> FileRelations<'a> {
+    fn with_capacity(capacity: usize) -> FileRelations<'a> {
+        FileRelations {
+            relations: Vec::with_capacity(capacity),
+            elements: Vec::with_capacity(capacity),
+            waiting: Vec::new(),
+        }
+    }
+
     /// Adds the relation `from` → `target_id` written at `element` of `from`'s `kind` list.
     #[allow(clippy::too_many_arguments)]
     fn push(
@@ -703,12 +733,19 @@ struct Relations<'a> {
     waiting: Vec<Waiting<'a>>,
     /// Each relation's index in its claim's list (`u32::MAX` in a section), for locating it.
     elements: Vec<u32>,
+    /// How many relations there are at most.
+    capacity: usize,
 }
 
 impl<'a> Relations<'a> {
-    /// Moves one file's inline relations to the end of the map's.
+    /// Moves inline relations to the end of the map's: the first buffer becomes the map's.
     fn append(&mut self, map: &mut Map, mut file: FileRelations<'a>) {
         let base = map.relations.len();
+        if base == 0 && map.relations.capacity() < file.relations.capacity() {
+            map.relations = std::mem::take(&mut file.relations);
+            self.elements = std::mem::take(&mut file.elements);
+        }
+        self.reserve(map);
         self.waiting
             .extend(file.waiting.into_iter().map(|waiting| Waiting {
                 position: offset32(base + waiting.position as usize),
@@ -716,6 +753,13 @@ impl<'a> Relations<'a> {
             }));
         map.relations.append(&mut file.relations);
         self.elements.append(&mut file.elements);
+    }
+
+    /// Makes room for every relation, once.
+    fn reserve(&mut self, map: &mut Map) {
+        let missing = self.capacity.saturating_sub(map.relations.len());
+        map.relations.reserve_exact(missing);
+        self.elements.reserve_exact(missing);
     }
 }
 
@@ -951,6 +995,7 @@ fn section_relations<'a>(
         debug_assert_eq!(field, kind.as_str());
         let target_id = target.clone();
         let origin = origin(&record);
+        relations.reserve(map);
         relations.waiting.push(Waiting {
             position: offset32(map.relations.len()),
             target_id,
@@ -978,7 +1023,9 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, relations: Relati
         .enumerate()
         .filter_map(|(i, relation)| relation.id.as_ref().map(|id| (id.clone(), i)))
         .collect();
-    let Relations { waiting, elements } = relations;
+    let Relations {
+        waiting, elements, ..
+    } = relations;
     let mut resolved = Vec::with_capacity(map.relations.len());
     let mut waiting = waiting.into_iter().peekable();
     // One element per relation.

@@ -162,22 +162,26 @@ impl Registry {
         }
     }
 
-    fn key(map: &Map, entry: Entry) -> &str {
+    /// The map's copy of the id of `entry`; `None` for the id just defined, whose item is not
+    /// in the map yet (a lookup made between the two, such as a claim's actor, may probe it).
+    fn key(map: &Map, entry: Entry) -> Option<&str> {
         let index = entry.index as usize;
-        match entry.kind {
-            IdKind::Source => &map.sources[index].id,
-            IdKind::Actor => &map.actors[index].id,
+        let key = match entry.kind {
+            IdKind::Source => map.sources.get_index(index)?.0,
+            IdKind::Actor => map.actors.get_index(index)?.0,
             // Relations are not in this table.
-            IdKind::Claim | IdKind::Relation => &map.claims[index].id,
-        }
+            IdKind::Claim | IdKind::Relation => map.claims.get_index(index)?.0,
+        };
+        Some(key)
     }
 
-    /// The id of `entry`, from the entry when it is short, else from the map.
+    /// The id of `entry`, from the entry when it is short, else from the map (when the table
+    /// grows, every entry's item is in the map).
     fn id<'m>(map: &'m Map, entry: &'m Entry) -> &'m str {
         match entry.short() {
             // The bytes were copied from a `&str` whole, so they are UTF-8.
             Some(bytes) => std::str::from_utf8(bytes).unwrap_or_default(),
-            None => Registry::key(map, *entry),
+            None => Registry::key(map, *entry).unwrap_or_default(),
         }
     }
 
@@ -186,7 +190,7 @@ impl Registry {
         self.table
             .find(hash, |entry| match entry.short() {
                 Some(bytes) => bytes == id.as_bytes(),
-                None => id.len() > SHORT && Registry::key(map, *entry) == id,
+                None => id.len() > SHORT && Registry::key(map, *entry) == Some(id),
             })
             .copied()
     }

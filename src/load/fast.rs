@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// Reads a whole file, or gives up (`None`) when it is not in the plain subset.
-pub(crate) fn parse(file: FileId, text: &str) -> Option<FileRecords> {
+pub(crate) fn parse(file: FileId, text: &str) -> Option<FileRecords<'_>> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
@@ -85,13 +85,25 @@ fn once(seen: &mut u16, bit: u16) -> Option<()> {
     Some(())
 }
 
+/// The bytes that continue an identifier: ASCII letters, digits and `_`.
+const IDENT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || b == b'_';
+        byte += 1;
+    }
+    table
+};
+
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     file: FileId,
     /// Reused for each list of strings, so that each list is allocated once, to its length.
-    scratch: Vec<String>,
+    scratch: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Reader<'a> {
@@ -103,17 +115,34 @@ impl<'a> Reader<'a> {
     fn ws(&mut self) -> Option<()> {
         loop {
             match self.peek() {
-                Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
+                Some(b' ' | b'\t' | b'\n' | b'\r') => {
+                    self.pos += 1;
+                    self.spaces();
+                }
                 Some(b'/') => {
                     if self.bytes.get(self.pos + 1) != Some(&b'/') {
                         return None;
                     }
-                    match self.text[self.pos..].find('\n') {
+                    match memchr::memchr(b'\n', &self.bytes[self.pos..]) {
                         Some(end) => self.pos += end + 1,
                         None => self.pos = self.bytes.len(),
                     }
                 }
                 _ => return Some(()),
+            }
+        }
+    }
+
+    /// Skips a run of spaces (indentation) eight bytes at a time: the spaces at the start of
+    /// a word of eight bytes are its trailing zero bytes once xored with eight spaces.
+    fn spaces(&mut self) {
+        const SPACES: u64 = u64::from_le_bytes(*b"        ");
+        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
+            let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes) ^ SPACES;
+            let run = (word.trailing_zeros() / 8) as usize;
+            self.pos += run;
+            if run < 8 {
+                return;
             }
         }
     }
@@ -129,13 +158,11 @@ impl<'a> Reader<'a> {
             Some(b) if b.is_ascii_alphabetic() || b == b'_' => self.pos += 1,
             _ => return None,
         }
-        while let Some(b) = self.peek() {
-            if b.is_ascii_alphanumeric() || b == b'_' {
-                self.pos += 1;
-            } else {
-                break;
-            }
-        }
+        let rest = &self.bytes[self.pos..];
+        self.pos += rest
+            .iter()
+            .position(|&b| !IDENT[usize::from(b)])
+            .unwrap_or(rest.len());
         Some(&self.text[start..self.pos])
     }
 
@@ -144,16 +171,18 @@ impl<'a> Reader<'a> {
     fn str(&mut self) -> Option<Cow<'a, str>> {
         self.expect(b'"')?;
         let rest = &self.text[self.pos..];
-        let end = rest.find('"')?;
-        if !rest[..end].contains('\\') {
-            self.pos += end + 1;
-            return Some(Cow::Borrowed(&rest[..end]));
-        }
         let bytes = rest.as_bytes();
-        let mut decoded = String::with_capacity(end);
+        // One pass finds the closing quote, or the first escape. (Both are ASCII, so every
+        // offset found is a character boundary.)
+        let first = memchr::memchr2(b'"', b'\\', bytes)?;
+        if bytes[first] == b'"' {
+            self.pos += first + 1;
+            return Some(Cow::Borrowed(&rest[..first]));
+        }
+        let mut decoded = String::with_capacity(first + 16);
         let mut from = 0;
         loop {
-            let next = from + rest[from..].find(['"', '\\'])?;
+            let next = from + memchr::memchr2(b'"', b'\\', &bytes[from..])?;
             decoded.push_str(&rest[from..next]);
             if bytes[next] == b'"' {
                 self.pos += next + 1;
@@ -173,12 +202,12 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn string(&mut self) -> Option<String> {
-        self.str().map(Cow::into_owned)
+    fn string(&mut self) -> Option<Cow<'a, str>> {
+        self.str()
     }
 
     /// A list of strings.
-    fn strings(&mut self) -> Option<Vec<String>> {
+    fn strings(&mut self) -> Option<Vec<Cow<'a, str>>> {
         let mut items = std::mem::take(&mut self.scratch);
         items.clear();
         self.list(|reader| reader.string().map(|s| items.push(s)))?;
@@ -259,7 +288,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn source(&mut self) -> Option<Record<SourceDoc>> {
+    fn source(&mut self) -> Option<Record<SourceDoc<'a>>> {
         let (mut id, mut title, mut publisher, mut authors, mut url, mut date, mut archive) =
             (None, None, None, Vec::new(), None, None, None);
         let mut seen = 0u16;
@@ -309,7 +338,7 @@ impl<'a> Reader<'a> {
         Some(self.wrap(doc, span))
     }
 
-    fn actor(&mut self) -> Option<Record<ActorDoc>> {
+    fn actor(&mut self) -> Option<Record<ActorDoc<'a>>> {
         let (mut id, mut name_, mut kind, mut member_of, mut role, mut note) =
             (None, None, None, None, None, None);
         let mut seen = 0u16;
@@ -358,7 +387,7 @@ impl<'a> Reader<'a> {
         ActorKind::parse(self.word()?)
     }
 
-    fn claim(&mut self) -> Option<Record<ClaimDoc>> {
+    fn claim(&mut self) -> Option<Record<ClaimDoc<'a>>> {
         let (mut id, mut actor, mut text, mut quote, mut source, mut date, mut note) =
             (None, None, None, None, None, None, None);
         let (mut tags, mut about, mut supports, mut rebuts, mut undercuts) =
@@ -435,7 +464,7 @@ impl<'a> Reader<'a> {
         Some(self.wrap(doc, span))
     }
 
-    fn relation(&mut self) -> Option<Record<RelationDoc>> {
+    fn relation(&mut self) -> Option<Record<RelationDoc<'a>>> {
         let (mut id, mut from, mut supports, mut rebuts, mut undercuts, mut note) =
             (None, None, None, None, None, None);
         let mut seen = 0u16;
@@ -480,7 +509,7 @@ impl<'a> Reader<'a> {
         Some(self.wrap(doc, span))
     }
 
-    fn expectation(&mut self) -> Option<Record<ExpectationDoc>> {
+    fn expectation(&mut self) -> Option<Record<ExpectationDoc<'a>>> {
         let (mut claim, mut semantics, mut status, mut support) = (None, None, None, None);
         let mut seen = 0u16;
         let span = self.record(|reader, name| {

@@ -165,12 +165,12 @@ pub(crate) struct Record<T> {
 
 /// The records of one file, section by section.
 #[derive(Debug, Default)]
-pub(crate) struct FileRecords {
-    pub(crate) sources: Vec<Record<SourceDoc>>,
-    pub(crate) actors: Vec<Record<ActorDoc>>,
-    pub(crate) claims: Vec<Record<ClaimDoc>>,
-    pub(crate) relations: Vec<Record<RelationDoc>>,
-    pub(crate) expectations: Vec<Record<ExpectationDoc>>,
+pub(crate) struct FileRecords<'a> {
+    pub(crate) sources: Vec<Record<SourceDoc<'a>>>,
+    pub(crate) actors: Vec<Record<ActorDoc<'a>>>,
+    pub(crate) claims: Vec<Record<ClaimDoc<'a>>>,
+    pub(crate) relations: Vec<Record<RelationDoc<'a>>>,
+    pub(crate) expectations: Vec<Record<ExpectationDoc<'a>>>,
     /// Ids of records that failed to parse: references to them are not reported again.
     pub(crate) broken_ids: Vec<String>,
 }
@@ -178,7 +178,8 @@ pub(crate) struct FileRecords {
 fn load_raw(raw_files: Vec<RawFile>) -> Result<Loaded, LoadError> {
     let mut files = Vec::with_capacity(raw_files.len());
     let mut errors = Vec::new();
-    let mut records = Vec::with_capacity(raw_files.len());
+    // Whether each file is text: a file that is not is reported here and not parsed.
+    let mut readable = Vec::with_capacity(raw_files.len());
     for (index, raw) in raw_files.into_iter().enumerate() {
         let file = FileId::new(index);
         let (text, utf8_error) = match String::from_utf8(raw.bytes) {
@@ -208,26 +209,35 @@ fn load_raw(raw_files: Vec<RawFile>) -> Result<Loaded, LoadError> {
                 )
                 .help("save the file as UTF-8 text; map files are plain text"),
             );
-            records.push(FileRecords::default());
-        } else {
-            records.push(parse_file(file, &text, &mut errors));
         }
+        readable.push(utf8_error.is_none());
         files.push(MapFile {
             path: raw.path,
             text,
         });
     }
-    let (map, mut validation_errors, mut warnings) = validate::validate(records, files);
+    // The records borrow their strings from the texts, which the map takes over afterwards.
+    let records = files
+        .iter()
+        .zip(readable)
+        .enumerate()
+        .map(|(index, (file, readable))| match readable {
+            true => parse_file(FileId::new(index), &file.text, &mut errors),
+            false => FileRecords::default(),
+        })
+        .collect();
+    let (mut map, mut validation_errors, mut warnings) = validate::validate(records, &files);
     errors.append(&mut validation_errors);
     // Reading order: by file, then by position (the sort is stable for equal positions).
     let position = |d: &Diagnostic| d.primary.as_ref().map(|l| (l.file, l.span.start));
     errors.sort_by_key(position);
     warnings.sort_by_key(position);
     if errors.is_empty() {
+        map.files = files;
         Ok(Loaded { map, warnings })
     } else {
         Err(LoadError::Invalid {
-            files: map.files,
+            files,
             errors,
             warnings,
         })
@@ -253,7 +263,7 @@ pub fn bare_parse(text: &str) -> Result<usize, ron::error::SpannedError> {
 
 const EXAMPLE_FILE: &str = "(sources: [...], actors: [...], claims: [...], relations: [...])";
 
-fn parse_file(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> FileRecords {
+fn parse_file<'a>(file: FileId, text: &'a str, errors: &mut Vec<Diagnostic>) -> FileRecords<'a> {
     if text.trim().is_empty() {
         errors.push(
             Diagnostic::error("empty-file", "this map file is empty")
@@ -282,12 +292,12 @@ fn parse_file(file: FileId, text: &str, errors: &mut Vec<Diagnostic>) -> FileRec
 }
 
 /// A file `ron` rejected: find every independent mistake in it.
-fn parse_failed_file(
+fn parse_failed_file<'a>(
     file: FileId,
-    text: &str,
+    text: &'a str,
     ron_error: &ron::error::SpannedError,
     errors: &mut Vec<Diagnostic>,
-) -> FileRecords {
+) -> FileRecords<'a> {
     match syntax::parse(text) {
         Ok(root) => {
             let before = errors.len();
@@ -330,7 +340,7 @@ fn syntax_diagnostic(file: FileId, text: &str, error: syntax::SyntaxError) -> Di
 }
 
 /// Pairs the records `ron` parsed with their nodes in the span tree.
-fn records_from_doc(file: FileId, doc: FileDoc, root: &Node) -> FileRecords {
+fn records_from_doc<'a>(file: FileId, doc: FileDoc<'a>, root: &Node) -> FileRecords<'a> {
     fn pair<T>(file: FileId, docs: Vec<T>, root: &Node, section: &str) -> Vec<Record<T>> {
         let nodes = root.field_value(section).map_or(&[][..], Node::elements);
         docs.into_iter()
@@ -355,12 +365,12 @@ fn records_from_doc(file: FileId, doc: FileDoc, root: &Node) -> FileRecords {
 }
 
 /// Parses each record on its own, reporting every record that fails.
-fn records_one_by_one(
+fn records_one_by_one<'a>(
     file: FileId,
-    text: &str,
+    text: &'a str,
     root: &Node,
     errors: &mut Vec<Diagnostic>,
-) -> FileRecords {
+) -> FileRecords<'a> {
     let mut records = FileRecords::default();
     let NodeKind::Struct(fields) = &root.kind else {
         errors.push(

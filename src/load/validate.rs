@@ -7,7 +7,7 @@
 //! Speed: a valid map costs one hash insert per id and one lookup per reference. Exact spans of
 //! fields are found only when a diagnostic needs them ([`Site`]), by re-reading that one record.
 
-use super::schema::{ActorDoc, ClaimDoc, SemanticsDoc, StatusDoc, SupportDoc};
+use super::schema::{ActorDoc, ClaimDoc, SemanticsDoc, StatusDoc, SupportDoc, Text};
 use super::syntax;
 use super::{FileRecords, Record};
 use crate::diagnostic::Diagnostic;
@@ -17,6 +17,7 @@ use crate::model::{
     SourceIx, Target,
 };
 use hashbrown::HashTable;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -113,42 +114,6 @@ impl Site {
     }
 }
 
-/// A relation as written, before its target is resolved. Most relations are written inline in
-/// their claim, so a draft is small (48 bytes): where it is written follows from its claim, its
-/// kind (the list field) and its place in that list.
-struct Draft {
-    from: Option<ClaimIx>,
-    kind: RelationKind,
-    /// The index in the claim's list; `u32::MAX` for a record of a `relations` section.
-    element: u32,
-    target_id: String,
-    /// What only records of a `relations` section have.
-    section: Option<Box<SectionDraft>>,
-}
-
-/// The parts of a `relations` section record that inline relations do not have.
-struct SectionDraft {
-    id: Option<String>,
-    note: Option<String>,
-    origin: Origin,
-}
-
-impl Draft {
-    /// Where the relation is written: its record (a section record, or its claim's).
-    fn origin<'m>(&'m self, map: &'m Map) -> Option<&'m Origin> {
-        match (&self.section, self.from) {
-            (Some(section), _) => Some(&section.origin),
-            (None, from) => from.map(|from| &map.claim(from).origin),
-        }
-    }
-
-    fn id(&self) -> Option<&String> {
-        self.section
-            .as_ref()
-            .and_then(|section| section.id.as_ref())
-    }
-}
-
 /// Where the target of a relation is written, from the relation's record, kind and list index.
 fn target_site(origin: &Origin, kind: RelationKind, element: u32) -> Site {
     Site {
@@ -197,22 +162,26 @@ impl Registry {
         }
     }
 
-    fn key(map: &Map, entry: Entry) -> &str {
+    /// The map's copy of the id of `entry`; `None` for the id just defined, whose item is not
+    /// in the map yet (a lookup made between the two, such as a claim's actor, may probe it).
+    fn key(map: &Map, entry: Entry) -> Option<&str> {
         let index = entry.index as usize;
-        match entry.kind {
-            IdKind::Source => &map.sources[index].id,
-            IdKind::Actor => &map.actors[index].id,
+        let key = match entry.kind {
+            IdKind::Source => map.sources.get_index(index)?.0,
+            IdKind::Actor => map.actors.get_index(index)?.0,
             // Relations are not in this table.
-            IdKind::Claim | IdKind::Relation => &map.claims[index].id,
-        }
+            IdKind::Claim | IdKind::Relation => map.claims.get_index(index)?.0,
+        };
+        Some(key)
     }
 
-    /// The id of `entry`, from the entry when it is short, else from the map.
+    /// The id of `entry`, from the entry when it is short, else from the map (when the table
+    /// grows, every entry's item is in the map).
     fn id<'m>(map: &'m Map, entry: &'m Entry) -> &'m str {
         match entry.short() {
             // The bytes were copied from a `&str` whole, so they are UTF-8.
             Some(bytes) => std::str::from_utf8(bytes).unwrap_or_default(),
-            None => Registry::key(map, *entry),
+            None => Registry::key(map, *entry).unwrap_or_default(),
         }
     }
 
@@ -221,7 +190,7 @@ impl Registry {
         self.table
             .find(hash, |entry| match entry.short() {
                 Some(bytes) => bytes == id.as_bytes(),
-                None => id.len() > SHORT && Registry::key(map, *entry) == id,
+                None => id.len() > SHORT && Registry::key(map, *entry) == Some(id),
             })
             .copied()
     }
@@ -456,27 +425,29 @@ fn origin<T>(record: &Record<T>) -> Origin {
     }
 }
 
-/// Resolves and checks all records. Returns the map, the errors and the warnings.
-pub(super) fn validate(
-    mut records: Vec<FileRecords>,
-    files: Vec<MapFile>,
+/// Resolves and checks all records (their strings borrowed from `files`). Returns the map
+/// (without its files, which the caller adds), the errors and the warnings.
+pub(super) fn validate<'a>(
+    mut records: Vec<FileRecords<'a>>,
+    files: &[MapFile],
 ) -> (Map, Vec<Diagnostic>, Vec<Diagnostic>) {
     let total = |count: fn(&FileRecords) -> usize| records.iter().map(count).sum::<usize>();
     let sources = total(|file| file.sources.len());
     let actors = total(|file| file.actors.len());
     let claims = total(|file| file.claims.len());
-    let relations = total(|file| {
-        file.relations.len()
-            + file
-                .claims
-                .iter()
-                .map(|claim| {
-                    claim.doc.supports.len() + claim.doc.rebuts.len() + claim.doc.undercuts.len()
-                })
-                .sum::<usize>()
-    });
+    // Per file: the relations written inline in its claims, and in its `relations` section.
+    let inline_counts: Vec<usize> = records
+        .iter()
+        .map(|file| {
+            let lists = |claim: &Record<ClaimDoc>| {
+                claim.doc.supports.len() + claim.doc.rebuts.len() + claim.doc.undercuts.len()
+            };
+            file.claims.iter().map(lists).sum()
+        })
+        .collect();
+    let relations = inline_counts.iter().sum::<usize>() + total(|file| file.relations.len());
     let mut checker = Checker {
-        files: &files,
+        files,
         errors: Vec::new(),
         registry: Registry::with_capacity(sources + actors + claims),
         relation_ids: HashMap::new(),
@@ -516,16 +487,17 @@ pub(super) fn validate(
         let date = checker.date(record.doc.date.as_deref(), Site::field(&record, "date"));
         let origin = origin(&record);
         let doc = record.doc;
+        let id = doc.id.into_owned();
         map.sources.insert(
-            doc.id.clone(),
+            id.clone(),
             Source {
-                id: doc.id,
-                title: doc.title,
-                publisher: doc.publisher,
-                authors: doc.authors,
-                url: doc.url,
+                id,
+                title: doc.title.into_owned(),
+                publisher: doc.publisher.map(Cow::into_owned),
+                authors: owned(doc.authors),
+                url: doc.url.map(Cow::into_owned),
                 date,
-                archive: doc.archive,
+                archive: doc.archive.map(Cow::into_owned),
                 origin,
             },
         );
@@ -547,24 +519,47 @@ pub(super) fn validate(
         let site = Site::field(&record, "member_of");
         let doc: ActorDoc = record.doc;
         member_of.push(doc.member_of.map(|parent| (parent, site)));
+        let id = doc.id.into_owned();
         map.actors.insert(
-            doc.id.clone(),
+            id.clone(),
             Actor {
-                id: doc.id,
-                name: doc.name,
+                id,
+                name: doc.name.into_owned(),
                 kind: doc.kind,
                 member_of: None,
-                role: doc.role,
-                note: doc.note,
+                role: doc.role.map(Cow::into_owned),
+                note: doc.note.map(Cow::into_owned),
                 origin,
             },
         );
     }
     resolve_member_of(&mut checker, &mut map, member_of);
 
-    // All claims are added before any is resolved, so that a reference may point forward or
-    // into another file. Their references wait in `pending` (moved, not copied).
-    let mut pending = Vec::with_capacity(claims);
+    // All claims are added before any reference to a claim is resolved, so that a reference may
+    // point forward or into another file. A claim's inline relations are made at once, in their
+    // final order (per file: its claims' relations, then its `relations` section), with their
+    // target when it is already known (a claim written before); the others wait, with the
+    // target's id as written, until every claim is defined ([`Waiting`]).
+    //
+    // Usually every `relations` section is in a file after the last one with inline relations,
+    // and all inline relations go straight into one buffer, which becomes the map's: each
+    // relation is written once, and the memory the map keeps is the only memory used. Else
+    // each file's inline relations wait in their own buffer, to be put in order below.
+    let last_inline = inline_counts.iter().rposition(|&count| count > 0);
+    let one_buffer = records
+        .iter()
+        .enumerate()
+        .all(|(file, records)| records.relations.is_empty() || Some(file) >= last_inline);
+    let mut inline: Vec<Option<FileRelations<'a>>> = if one_buffer {
+        vec![Some(FileRelations::with_capacity(relations))]
+    } else {
+        inline_counts
+            .iter()
+            .map(|&count| Some(FileRelations::with_capacity(count)))
+            .collect()
+    };
+    let buffer_of = |file: usize| if one_buffer { 0 } else { file };
+    let mut unresolved = Vec::new();
     let all_claims = records
         .iter_mut()
         .flat_map(|file| std::mem::take(&mut file.claims));
@@ -579,95 +574,206 @@ pub(super) fn validate(
         }
         let origin = origin(&record);
         let doc = record.doc;
+        let claim = ClaimIx::new(map.claims.len());
         // Every source and actor is known by now: a claim whose actor, source, `about` and date
-        // are all fine is complete at once, and its references are dropped. Any other keeps
-        // them, as written, for the checks (and messages) that need every claim defined.
-        let (actor, source, about, date, unresolved) = match quick_refs(&checker, &map, &doc) {
-            Some((actor, source, about, date)) => (actor, source, about, date, None),
+        // are all fine is complete at once. Any other keeps them, as written, for the checks
+        // (and messages) that need every claim defined.
+        let (actor, source, about, date) = match quick_refs(&checker, &map, &doc) {
+            Some(resolved) => resolved,
             // Placeholders until resolved below; they stay only when an error was reported,
             // and the map is then discarded.
-            None => (
-                ActorIx(0),
-                SourceIx(0),
-                Vec::new(),
-                None,
-                Some(Box::new(UnresolvedRefs {
-                    actor: doc.actor,
-                    source: doc.source,
-                    about: doc.about,
-                    date: doc.date,
-                })),
-            ),
+            None => {
+                unresolved.push((
+                    claim,
+                    UnresolvedRefs {
+                        actor: doc.actor,
+                        source: doc.source,
+                        about: doc.about,
+                        date: doc.date,
+                    },
+                ));
+                (ActorIx(0), SourceIx(0), Vec::new(), None)
+            }
         };
-        pending.push(PendingClaim {
-            unresolved,
-            supports: doc.supports,
-            rebuts: doc.rebuts,
-            undercuts: doc.undercuts,
-        });
+        let buffer = buffer_of(origin.file.index());
+        let lists = [
+            (RelationKind::Supports, doc.supports),
+            (RelationKind::Rebuts, doc.rebuts),
+            (RelationKind::Undercuts, doc.undercuts),
+        ];
+        let id = doc.id.into_owned();
+        // Inserted before its relations are made: a claim may relate to itself (an error
+        // reported below), and the registry compares long ids with the map's copy.
         map.claims.insert(
-            doc.id.clone(),
+            id.clone(),
             Claim {
-                id: doc.id,
+                id,
                 actor,
-                text: doc.text,
-                quote: doc.quote,
+                text: doc.text.into_owned(),
+                quote: doc.quote.map(Cow::into_owned),
                 source,
                 date,
-                tags: doc.tags,
+                tags: owned(doc.tags),
                 about,
-                note: doc.note,
+                note: doc.note.map(Cow::into_owned),
                 origin,
             },
         );
+        let origin = &map.claim(claim).origin;
+        for (kind, targets) in lists {
+            for (i, target_id) in targets.into_iter().enumerate() {
+                if let Some(Some(relations)) = inline.get_mut(buffer) {
+                    relations.push(&checker, &map, claim, kind, offset32(i), target_id, origin);
+                }
+            }
+        }
     }
 
-    let mut drafts = Vec::with_capacity(relations);
-    let mut claims = pending.into_iter().enumerate().peekable();
+    let mut relations = Relations {
+        waiting: Vec::new(),
+        elements: Vec::new(),
+        capacity: relations,
+    };
+    let mut unresolved = unresolved.into_iter().peekable();
     for (file_index, file) in records.into_iter().enumerate() {
-        let relations = file.relations;
-        // This file's claims (with their inline relations), then its `relations` section.
-        while let Some((position, claim)) =
-            claims.next_if(|(position, _)| map.claims[*position].origin.file.index() == file_index)
+        // This file's claims (the references that did not resolve at once, then the inline
+        // relations), then its `relations` section.
+        while let Some((claim, refs)) =
+            unresolved.next_if(|(claim, _)| map.claim(*claim).origin.file.index() == file_index)
         {
-            resolve_claim(
-                &mut checker,
-                &mut map,
-                claim,
-                ClaimIx::new(position),
-                &mut drafts,
-            );
+            resolve_claim_refs(&mut checker, &mut map, refs, claim);
         }
-        section_relations(&mut checker, &map, relations, &mut drafts);
+        if let Some(buffer) = inline.get_mut(buffer_of(file_index)).and_then(Option::take) {
+            relations.append(&mut map, buffer);
+        }
+        section_relations(&mut checker, &mut map, file.relations, &mut relations);
     }
-    resolve_relations(&mut checker, &mut map, drafts);
+    resolve_relations(&mut checker, &mut map, relations);
     resolve_expectations(&mut checker, &mut map, all_expectations);
 
     let warnings = if checker.errors.is_empty() {
-        warnings(&map, &files)
+        warnings(&map, files)
     } else {
         Vec::new()
     };
-    let errors = checker.errors;
-    map.files = files;
-    (map, errors, warnings)
+    (map, checker.errors, warnings)
 }
 
-/// The references of a claim that wait until every claim is defined: its relations, and the
-/// rest only when they did not resolve at once.
-struct PendingClaim {
-    unresolved: Option<Box<UnresolvedRefs>>,
-    supports: Vec<String>,
-    rebuts: Vec<String>,
-    undercuts: Vec<String>,
+/// The owned strings of a list, for the map (in place: a `Cow<str>` is the size of a `String`).
+fn owned(list: Vec<Text<'_>>) -> Vec<String> {
+    list.into_iter().map(Cow::into_owned).collect()
 }
 
-/// A claim's references to actors and sources, and its date, as written.
-struct UnresolvedRefs {
-    actor: String,
-    source: String,
-    about: Vec<String>,
-    date: Option<String>,
+/// A relation whose target is not known yet: written before its target claim, an undercut
+/// (relation ids are known only once every section is read), or a mistake. Its place in
+/// [`Map::relations`] holds a placeholder target until [`resolve_relations`].
+struct Waiting<'a> {
+    /// The relation's place: in its file's inline relations, then in [`Map::relations`].
+    position: u32,
+    target_id: Text<'a>,
+    /// The claim that makes the relation (`None` when a section record's `from` is unknown).
+    from: Option<ClaimIx>,
+}
+
+/// The inline relations of one file's claims (or of all files), in order, until their turn.
+struct FileRelations<'a> {
+    relations: Vec<Relation>,
+    /// Each relation's index in its claim's list.
+    elements: Vec<u32>,
+    waiting: Vec<Waiting<'a>>,
+}
+
+impl<'a> FileRelations<'a> {
+    fn with_capacity(capacity: usize) -> FileRelations<'a> {
+        FileRelations {
+            relations: Vec::with_capacity(capacity),
+            elements: Vec::with_capacity(capacity),
+            waiting: Vec::new(),
+        }
+    }
+
+    /// Adds the relation `from` → `target_id` written at `element` of `from`'s `kind` list.
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        checker: &Checker<'_>,
+        map: &Map,
+        from: ClaimIx,
+        kind: RelationKind,
+        element: u32,
+        target_id: Text<'a>,
+        origin: &Origin,
+    ) {
+        // Only the success of a lookup is used here: it has no side effects (no message, no
+        // hint budget), so resolving now or later is the same, and a failure is simply
+        // resolved later, in the order the relations were written.
+        let target = match kind {
+            RelationKind::Undercuts => None,
+            _ => checker.lookup(map, &target_id, IdKind::Claim),
+        };
+        if target.is_none() {
+            self.waiting.push(Waiting {
+                position: offset32(self.relations.len()),
+                target_id,
+                from: Some(from),
+            });
+        }
+        self.relations.push(Relation {
+            id: None,
+            from,
+            kind,
+            target: Target::Claim(target.map_or(ClaimIx(0), ClaimIx::new)),
+            note: None,
+            origin: origin.clone(),
+        });
+        self.elements.push(element);
+    }
+}
+
+/// What [`resolve_relations`] needs besides [`Map::relations`] (which holds placeholder targets
+/// for the relations that wait).
+struct Relations<'a> {
+    /// In the order of their positions.
+    waiting: Vec<Waiting<'a>>,
+    /// Each relation's index in its claim's list (`u32::MAX` in a section), for locating it.
+    elements: Vec<u32>,
+    /// How many relations there are at most.
+    capacity: usize,
+}
+
+impl<'a> Relations<'a> {
+    /// Moves inline relations to the end of the map's: the first buffer becomes the map's.
+    fn append(&mut self, map: &mut Map, mut file: FileRelations<'a>) {
+        let base = map.relations.len();
+        if base == 0 && map.relations.capacity() < file.relations.capacity() {
+            map.relations = std::mem::take(&mut file.relations);
+            self.elements = std::mem::take(&mut file.elements);
+        }
+        self.reserve(map);
+        self.waiting
+            .extend(file.waiting.into_iter().map(|waiting| Waiting {
+                position: offset32(base + waiting.position as usize),
+                ..waiting
+            }));
+        map.relations.append(&mut file.relations);
+        self.elements.append(&mut file.elements);
+    }
+
+    /// Makes room for every relation, once.
+    fn reserve(&mut self, map: &mut Map) {
+        let missing = self.capacity.saturating_sub(map.relations.len());
+        map.relations.reserve_exact(missing);
+        self.elements.reserve_exact(missing);
+    }
+}
+
+/// A claim's references to actors and sources, and its date, as written, when one of them did
+/// not resolve at once.
+struct UnresolvedRefs<'a> {
+    actor: Text<'a>,
+    source: Text<'a>,
+    about: Vec<Text<'a>>,
+    date: Option<Text<'a>>,
 }
 
 /// A claim's actor, source, `about` and date, when every one of them is fine.
@@ -690,41 +796,11 @@ fn quick_refs(
     Some((actor, source, about, date))
 }
 
-/// Resolves one claim's references in place; its inline relations become drafts.
-fn resolve_claim(
-    checker: &mut Checker<'_>,
-    map: &mut Map,
-    pending: PendingClaim,
-    claim: ClaimIx,
-    drafts: &mut Vec<Draft>,
-) {
-    if let Some(unresolved) = pending.unresolved {
-        resolve_claim_refs(checker, map, *unresolved, claim);
-    }
-    let lists = [
-        ("supports", RelationKind::Supports, pending.supports),
-        ("rebuts", RelationKind::Rebuts, pending.rebuts),
-        ("undercuts", RelationKind::Undercuts, pending.undercuts),
-    ];
-    for (field, kind, targets) in lists {
-        debug_assert_eq!(field, kind.as_str());
-        for (i, target_id) in targets.into_iter().enumerate() {
-            drafts.push(Draft {
-                from: Some(claim),
-                kind,
-                element: offset32(i),
-                target_id,
-                section: None,
-            });
-        }
-    }
-}
-
 /// Resolves a claim's actor, source, `about` and date, reporting each one that is wrong.
 fn resolve_claim_refs(
     checker: &mut Checker<'_>,
     map: &mut Map,
-    pending: UnresolvedRefs,
+    pending: UnresolvedRefs<'_>,
     claim: ClaimIx,
 ) {
     let origin = map.claim(claim).origin.clone();
@@ -778,7 +854,7 @@ fn resolve_claim_refs(
 fn resolve_member_of(
     checker: &mut Checker<'_>,
     map: &mut Map,
-    member_of: Vec<Option<(String, Site)>>,
+    member_of: Vec<Option<(Text<'_>, Site)>>,
 ) {
     let mut sites = Vec::with_capacity(member_of.len());
     for (position, entry) in member_of.into_iter().enumerate() {
@@ -850,16 +926,16 @@ fn resolve_member_of(
     }
 }
 
-/// The records of a `relations` section become drafts.
-fn section_relations(
+/// The records of a `relations` section join the map's relations; their targets wait.
+fn section_relations<'a>(
     checker: &mut Checker<'_>,
-    map: &Map,
-    relations: Vec<Record<super::schema::RelationDoc>>,
-    drafts: &mut Vec<Draft>,
+    map: &mut Map,
+    records: Vec<Record<super::schema::RelationDoc<'a>>>,
+    relations: &mut Relations<'a>,
 ) {
-    for record in relations {
+    for record in records {
         let doc = &record.doc;
-        let written: Vec<(&'static str, RelationKind, &String)> = [
+        let written: Vec<(&'static str, RelationKind, &Text<'a>)> = [
             ("supports", RelationKind::Supports, doc.supports.as_ref()),
             ("rebuts", RelationKind::Rebuts, doc.rebuts.as_ref()),
             ("undercuts", RelationKind::Undercuts, doc.undercuts.as_ref()),
@@ -923,66 +999,79 @@ fn section_relations(
         debug_assert_eq!(field, kind.as_str());
         let target_id = target.clone();
         let origin = origin(&record);
-        drafts.push(Draft {
-            from,
-            kind,
-            element: u32::MAX,
+        relations.reserve(map);
+        relations.waiting.push(Waiting {
+            position: offset32(map.relations.len()),
             target_id,
-            section: Some(Box::new(SectionDraft {
-                id: record.doc.id,
-                note: record.doc.note,
-                origin,
-            })),
+            from,
+        });
+        relations.elements.push(u32::MAX);
+        map.relations.push(Relation {
+            id: record.doc.id.map(Cow::into_owned),
+            // Placeholders until resolved.
+            from: from.unwrap_or(ClaimIx(0)),
+            kind,
+            target: Target::Claim(ClaimIx(0)),
+            note: record.doc.note.map(Cow::into_owned),
+            origin,
         });
     }
 }
 
-fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft>) {
-    let relation_positions: HashMap<String, usize> = drafts
+/// Resolves the targets that wait, in the order the relations are written, and checks every
+/// relation: no claim relates to itself, no relation is stated twice, undercuts end at a claim.
+fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, relations: Relations<'_>) {
+    let relation_positions: HashMap<String, usize> = map
+        .relations
         .iter()
         .enumerate()
-        .filter_map(|(i, draft)| draft.id().map(|id| (id.clone(), i)))
+        .filter_map(|(i, relation)| relation.id.as_ref().map(|id| (id.clone(), i)))
         .collect();
-    let mut resolved = Vec::with_capacity(drafts.len());
-    // Each relation's index in its claim's list (`u32::MAX` in a section), for locating it.
-    let mut elements = Vec::with_capacity(drafts.len());
-    map.relations.reserve_exact(drafts.len());
-    for (position, draft) in drafts.into_iter().enumerate() {
-        // Only inline drafts lack a section, and they always have their claim.
-        let origin = draft.origin(map).cloned().unwrap_or(Origin {
-            file: FileId::new(0),
-            span: 0..0,
-        });
-        let site = &target_site(&origin, draft.kind, draft.element);
-        let target = match draft.kind {
-            RelationKind::Undercuts => checker
-                .resolve(
-                    map,
-                    &draft.target_id,
-                    IdKind::Relation,
-                    relation_positions.keys().map(String::as_str),
-                    relation_positions.get(&draft.target_id).copied(),
-                    site,
-                )
-                .map(|ix| Target::Relation(RelationIx::new(ix))),
-            _ => checker
-                .resolve(
-                    map,
-                    &draft.target_id,
-                    IdKind::Claim,
-                    map.claims.keys().map(String::as_str),
-                    checker.lookup(map, &draft.target_id, IdKind::Claim),
-                    site,
-                )
-                .map(|ix| Target::Claim(ClaimIx::new(ix))),
+    let Relations {
+        waiting, elements, ..
+    } = relations;
+    let mut resolved = Vec::with_capacity(map.relations.len());
+    let mut waiting = waiting.into_iter().peekable();
+    // One element per relation.
+    for (position, &element) in elements.iter().enumerate() {
+        let relation = &map.relations[position];
+        let kind = relation.kind;
+        let site = &target_site(&relation.origin, kind, element);
+        let (from, target) = match waiting.next_if(|w| w.position as usize == position) {
+            None => (Some(relation.from), Some(relation.target)),
+            Some(waiting) => {
+                let target = match kind {
+                    RelationKind::Undercuts => checker
+                        .resolve(
+                            map,
+                            &waiting.target_id,
+                            IdKind::Relation,
+                            relation_positions.keys().map(String::as_str),
+                            relation_positions.get(waiting.target_id.as_ref()).copied(),
+                            site,
+                        )
+                        .map(|ix| Target::Relation(RelationIx::new(ix))),
+                    _ => checker
+                        .resolve(
+                            map,
+                            &waiting.target_id,
+                            IdKind::Claim,
+                            map.claims.keys().map(String::as_str),
+                            checker.lookup(map, &waiting.target_id, IdKind::Claim),
+                            site,
+                        )
+                        .map(|ix| Target::Claim(ClaimIx::new(ix))),
+                };
+                (waiting.from, target)
+            }
         };
-        let ok = match (draft.from, target) {
+        let ok = match (from, target) {
             (Some(from), Some(target)) => {
                 let error = if target == Target::Claim(from) {
                     Some(
                         Diagnostic::error(
                             "self-relation",
-                            format!("claim `{}` {} itself", map.claim(from).id, draft.kind),
+                            format!("claim `{}` {} itself", map.claim(from).id, kind),
                         )
                         .at(site.file, checker.span(site), "the claim's own id")
                         .help("a claim can only support or rebut another claim"),
@@ -1003,20 +1092,10 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, drafts: Vec<Draft
             _ => false,
         };
         resolved.push(ok);
-        elements.push(draft.element);
-        let (id, note) = match draft.section {
-            Some(section) => (section.id, section.note),
-            None => (None, None),
-        };
-        map.relations.push(Relation {
-            id,
-            // Placeholders only when an error was reported: the map is then discarded.
-            from: draft.from.unwrap_or(ClaimIx(0)),
-            kind: draft.kind,
-            target: target.unwrap_or(Target::Claim(ClaimIx(0))),
-            note,
-            origin,
-        });
+        // Placeholders only when an error was reported: the map is then discarded.
+        if let Some(target) = target {
+            map.relations[position].target = target;
+        }
     }
     report_duplicates(checker, map, &mut resolved, &elements);
     // Undercut chains must end at a claim.

@@ -12,6 +12,7 @@ mod formats;
 mod formats_text;
 mod generate;
 mod graphml;
+mod load;
 mod markdown;
 mod queries;
 mod readme;

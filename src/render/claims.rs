@@ -251,8 +251,8 @@ impl Emit<'_> {
     /// `body`: the number of edges written.
     ///
     /// A large diagram is cut into batches of parts of about the same size, written on two
-    /// threads (even batches on one, odd on the other) into fragments that this thread appends
-    /// in order, at most a few batches ahead: the text is the same as on one thread, and a
+    /// threads (even batches here, odd ones on another thread into fragments that are appended
+    /// in order, at most a few batches ahead): the text is the same as on one thread, and a
     /// streaming `body` never holds more than a few batches.
     fn parts(&self, body: &mut Dot<'_>, top: &[ActorIx]) -> usize {
         let map = self.map;
@@ -302,48 +302,45 @@ impl Emit<'_> {
             batches.push(&parts[start..]);
         }
 
-        const WORKERS: usize = 2;
         let position = body.position();
         let batches = &batches;
         std::thread::scope(|scope| {
-            let mut workers = Vec::with_capacity(WORKERS);
-            for worker in 0..WORKERS {
-                // One batch waiting per worker, one being written: memory stays bounded.
-                let (sender, receiver) = std::sync::mpsc::sync_channel::<(Dot<'static>, usize)>(1);
-                let spawned = std::thread::Builder::new()
-                    .name(format!("render-{worker}"))
-                    .spawn_scoped(scope, move || {
-                        for batch in batches.iter().skip(worker).step_by(WORKERS) {
-                            let mut fragment = Dot::fragment(position, 0);
-                            let edges = write(batch, &mut fragment);
-                            if sender.send((fragment, edges)).is_err() {
-                                break;
-                            }
+            // This thread writes the even batches straight into `body`; another writes the odd
+            // ones into fragments, at most a few batches ahead, which this one appends in turn.
+            let (sender, receiver) = std::sync::mpsc::sync_channel::<(Dot<'static>, usize)>(4);
+            let spawned = std::thread::Builder::new()
+                .name("render".to_owned())
+                .spawn_scoped(scope, move || {
+                    for batch in batches.iter().skip(1).step_by(2) {
+                        let mut fragment = Dot::fragment(position, 0);
+                        let edges = write(batch, &mut fragment);
+                        if sender.send((fragment, edges)).is_err() {
+                            break;
                         }
-                    });
-                match spawned {
-                    Ok(handle) => workers.push((receiver, handle)),
-                    // No thread to be had: the workers started stop when their channel closes,
-                    // and everything is written here.
-                    Err(_) => return write(&parts, body),
-                }
-            }
+                    }
+                });
+            let Ok(handle) = spawned else {
+                // No thread to be had: everything is written here.
+                return write(&parts, body);
+            };
             let mut edges = 0;
-            for i in 0..batches.len() {
-                match workers[i % WORKERS].0.recv() {
+            for (i, batch) in batches.iter().enumerate() {
+                if i % 2 == 0 {
+                    edges += write(batch, body);
+                    continue;
+                }
+                match receiver.recv() {
                     Ok((fragment, more)) => {
                         body.append(fragment);
                         edges += more;
                     }
-                    // The worker stopped early: it panicked, which joining it passes on.
+                    // The other thread stopped early: it panicked, which joining it passes on.
                     Err(_) => break,
                 }
             }
-            for (receiver, handle) in workers {
-                drop(receiver);
-                if let Err(panic) = handle.join() {
-                    std::panic::resume_unwind(panic);
-                }
+            drop(receiver);
+            if let Err(panic) = handle.join() {
+                std::panic::resume_unwind(panic);
             }
             edges
         })

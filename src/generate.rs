@@ -30,7 +30,7 @@ impl Default for GenerateOptions {
             claims: 1000,
             actors: 50,
             seed: 1,
-            claims_per_file: 10_000,
+            claims_per_file: 1_000,
         }
     }
 }

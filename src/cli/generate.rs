@@ -20,8 +20,9 @@ pub(crate) struct Args {
     /// Seed of the pseudo-random generator.
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Claims per claims file.
-    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(1..))]
+    /// Claims per claims file (like a hand-written map, split into files of a size one can
+    /// edit; the loader parses files on both cores).
+    #[arg(long, default_value_t = 1_000, value_parser = clap::value_parser!(u32).range(1..))]
     claims_per_file: u32,
     /// Directory to write the map into (created if missing; must hold no .ron files).
     #[arg(short, long)]

@@ -176,6 +176,11 @@ pub(crate) struct FileRecords<'a> {
 }
 
 fn load_raw(raw_files: Vec<RawFile>) -> Result<Loaded, LoadError> {
+    load_raw_with(raw_files, PARALLEL_BYTES)
+}
+
+/// [`load_raw`], parsing on two threads from `parallel_bytes` of map on.
+fn load_raw_with(raw_files: Vec<RawFile>, parallel_bytes: usize) -> Result<Loaded, LoadError> {
     let mut files = Vec::with_capacity(raw_files.len());
     let mut errors = Vec::new();
     // Whether each file is text: a file that is not is reported here and not parsed.
@@ -217,15 +222,7 @@ fn load_raw(raw_files: Vec<RawFile>) -> Result<Loaded, LoadError> {
         });
     }
     // The records borrow their strings from the texts, which the map takes over afterwards.
-    let records = files
-        .iter()
-        .zip(readable)
-        .enumerate()
-        .map(|(index, (file, readable))| match readable {
-            true => parse_file(FileId::new(index), &file.text, &mut errors),
-            false => FileRecords::default(),
-        })
-        .collect();
+    let records = parse_files(&files, &readable, &mut errors, parallel_bytes);
     let (mut map, mut validation_errors, mut warnings) = validate::validate(records, &files);
     errors.append(&mut validation_errors);
     // Reading order: by file, then by position (the sort is stable for equal positions).
@@ -242,6 +239,63 @@ fn load_raw(raw_files: Vec<RawFile>) -> Result<Loaded, LoadError> {
             warnings,
         })
     }
+}
+
+/// From how many bytes of map on the files are parsed on two threads.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// Parses every readable file (the others give no records), on two threads when the map is
+/// large and has several files: each file is parsed whole on one thread, so the records and
+/// the diagnostics are the same either way (diagnostics are sorted by position afterwards).
+fn parse_files<'a>(
+    files: &'a [MapFile],
+    readable: &[bool],
+    errors: &mut Vec<Diagnostic>,
+    parallel_bytes: usize,
+) -> Vec<FileRecords<'a>> {
+    let parse = |indices: std::ops::Range<usize>, errors: &mut Vec<Diagnostic>| {
+        indices
+            .map(
+                |index| match readable.get(index).copied().unwrap_or(false) {
+                    true => parse_file(FileId::new(index), &files[index].text, errors),
+                    false => FileRecords::default(),
+                },
+            )
+            .collect::<Vec<_>>()
+    };
+    let total: usize = files.iter().map(|file| file.text.len()).sum();
+    if files.len() < 2 || total < parallel_bytes {
+        return parse(0..files.len(), errors);
+    }
+    // Two runs of files of about the same size.
+    let mut running = 0;
+    let split = files
+        .iter()
+        .position(|file| {
+            running += file.text.len();
+            running * 2 >= total
+        })
+        .map_or(files.len(), |i| (i + 1).min(files.len() - 1));
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("load".to_owned())
+            .spawn_scoped(scope, || {
+                let mut errors = Vec::new();
+                let records = parse(split..files.len(), &mut errors);
+                (records, errors)
+            });
+        let mut records = parse(0..split, errors);
+        match spawned.map(|handle| handle.join()) {
+            Ok(Ok((mut more, mut more_errors))) => {
+                records.append(&mut more);
+                errors.append(&mut more_errors);
+            }
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            // No thread to be had: the rest is parsed here.
+            Err(_) => records.append(&mut parse(split..files.len(), errors)),
+        }
+        records
+    })
 }
 
 /// The options every map file is read with: `Some` may be left out around optional values.
@@ -622,4 +676,64 @@ fn token_at(text: &str, node: &Node, offset: usize) -> Range<usize> {
         .next()
         .map_or(offset, |c| offset + c.len_utf8());
     offset..end
+}
+
+#[cfg(test)]
+mod parallel_tests {
+    use super::{LoadError, RawFile, load_raw_with};
+    use crate::formats::document::MapDocument;
+
+    fn files(claims: usize, per_file: usize, mutate: bool) -> Vec<RawFile> {
+        crate::generate::generate(&crate::generate::GenerateOptions {
+            claims,
+            actors: 30,
+            seed: 5,
+            claims_per_file: per_file,
+        })
+        .enumerate()
+        .map(|(i, file)| {
+            let mut text = file.text;
+            // Mistakes in several files: a misspelt reference, a syntax error.
+            if mutate && i % 3 == 1 {
+                text = text.replacen("actor: \"a1\"", "actor: \"a1x\"", 2);
+            }
+            if mutate && i % 4 == 2 {
+                text = text.replacen("text: ", "text ", 1);
+            }
+            RawFile {
+                path: file.name.into(),
+                bytes: text.into_bytes(),
+            }
+        })
+        .collect()
+    }
+
+    /// Parsed on one thread or two, a map loads the same, and a broken one gives the same
+    /// diagnostics in the same order.
+    #[test]
+    fn two_threads_load_what_one_loads() {
+        for mutate in [false, true] {
+            let one = load_raw_with(files(900, 100, mutate), usize::MAX);
+            let two = load_raw_with(files(900, 100, mutate), 0);
+            match (one, two) {
+                (Ok(one), Ok(two)) => {
+                    assert!(!mutate);
+                    assert_eq!(
+                        MapDocument::canonical(&one.map),
+                        MapDocument::canonical(&two.map)
+                    );
+                    assert_eq!(format!("{:?}", one.warnings), format!("{:?}", two.warnings));
+                }
+                (
+                    Err(LoadError::Invalid { errors: one, .. }),
+                    Err(LoadError::Invalid { errors: two, .. }),
+                ) => {
+                    assert!(mutate);
+                    assert!(one.len() >= 4, "{}", one.len());
+                    assert_eq!(one, two);
+                }
+                (one, two) => panic!("{:?} / {:?}", one.is_ok(), two.is_ok()),
+            }
+        }
+    }
 }

@@ -1424,6 +1424,7 @@ mod suggestion_budget_tests {
     fn did_you_mean_searches_are_budgeted() {
         let options = GenerateOptions {
             claims: 20_000,
+            claims_per_file: 10_000,
             ..GenerateOptions::default()
         };
         let files: Vec<(PathBuf, String)> = generate(&options)

@@ -238,13 +238,18 @@ const SUGGESTION_BUDGET: usize = 2_000_000;
 
 /// Whether `id` is kebab-case: lower-case ASCII letters and digits in words joined by single `-`.
 pub(crate) fn is_kebab_case(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|word| {
-            !word.is_empty()
-                && word
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    // One pass: a hyphen may not follow a hyphen, nor the start (as if one came before), nor
+    // end the id (which also rejects the empty id).
+    let mut previous = b'-';
+    for &byte in id.as_bytes() {
+        match byte {
+            b'a'..=b'z' | b'0'..=b'9' => {}
+            b'-' if previous != b'-' => {}
+            _ => return false,
+        }
+        previous = byte;
+    }
+    previous != b'-'
 }
 
 /// A kebab-case spelling of `id`, for the hint.
@@ -1354,6 +1359,36 @@ mod tests {
             assert!(!is_kebab_case(bad), "{bad}");
         }
         assert_eq!(to_kebab_case("US Gov_2020"), "us-gov-2020");
+    }
+
+    /// The one-pass check agrees with the definition (words of lower-case letters and digits,
+    /// joined by single hyphens) on every string of up to five characters over a small alphabet.
+    #[test]
+    fn kebab_case_check_matches_its_definition() {
+        let definition = |id: &str| {
+            !id.is_empty()
+                && id.split('-').all(|word| {
+                    !word.is_empty()
+                        && word
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                })
+        };
+        let alphabet = ['a', 'z', '0', '9', '-', 'A', '_', ' ', 'é'];
+        let mut ids = vec![String::new()];
+        let mut checked = 0;
+        for _ in 0..5 {
+            ids = ids
+                .iter()
+                .flat_map(|id| alphabet.iter().map(move |c| format!("{id}{c}")))
+                .collect();
+            for id in &ids {
+                assert_eq!(is_kebab_case(id), definition(id), "{id:?}");
+                checked += 1;
+            }
+        }
+        assert!(is_kebab_case("") == definition(""));
+        assert!(checked > 60_000);
     }
 }
 

@@ -307,12 +307,18 @@ impl Emit<'_> {
         std::thread::scope(|scope| {
             // This thread writes the even batches straight into `body`; another writes the odd
             // ones into fragments, at most a few batches ahead, which this one appends in turn.
+            // Appended fragments come back empty, to be written again: their buffers are
+            // reused rather than allocated (and paged in) afresh for every batch.
             let (sender, receiver) = std::sync::mpsc::sync_channel::<(Dot<'static>, usize)>(4);
+            let (give_back, given_back) = std::sync::mpsc::channel::<Dot<'static>>();
             let spawned = std::thread::Builder::new()
                 .name("render".to_owned())
                 .spawn_scoped(scope, move || {
                     for batch in batches.iter().skip(1).step_by(2) {
-                        let mut fragment = Dot::fragment(position, 0);
+                        let mut fragment = match given_back.try_recv() {
+                            Ok(used) => used.reuse(position),
+                            Err(_) => Dot::fragment(position, 1 << 20),
+                        };
                         let edges = write(batch, &mut fragment);
                         if sender.send((fragment, edges)).is_err() {
                             break;
@@ -330,9 +336,11 @@ impl Emit<'_> {
                     continue;
                 }
                 match receiver.recv() {
-                    Ok((fragment, more)) => {
-                        body.append(fragment);
+                    Ok((mut fragment, more)) => {
+                        body.append(&mut fragment);
                         edges += more;
+                        // The other thread may have finished: then the buffer is just dropped.
+                        let _ = give_back.send(fragment);
                     }
                     // The other thread stopped early: it panicked, which joining it passes on.
                     Err(_) => break,

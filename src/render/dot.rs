@@ -207,8 +207,9 @@ impl<'w> Dot<'w> {
         }
     }
 
-    /// Appends a [fragment](Dot::fragment) made from this writer, at the nesting it was made at.
-    pub(crate) fn append(&mut self, fragment: Dot<'_>) {
+    /// Appends a [fragment](Dot::fragment) made from this writer's position, and empties it
+    /// (keeping its buffer, to be [reused](Dot::reuse)).
+    pub(crate) fn append(&mut self, fragment: &mut Dot<'_>) {
         debug_assert_eq!(fragment.depth, self.depth, "a fragment ends where it began");
         if fragment.out.is_empty() {
             return;
@@ -218,9 +219,31 @@ impl<'w> Dot<'w> {
         if fragment.began_first && !self.first {
             self.out.push('\n');
         }
-        self.out.push_str(&fragment.out);
         self.first = false;
-        self.flush(FLUSH_AT);
+        if self.sink.is_some() {
+            // Streaming: what is pending, then the fragment's text itself, without copying it
+            // (the buffers are swapped for the write and back).
+            self.flush(0);
+            std::mem::swap(&mut self.out, &mut fragment.out);
+            self.flush(0);
+            std::mem::swap(&mut self.out, &mut fragment.out);
+        } else {
+            self.out.push_str(&fragment.out);
+            fragment.out.clear();
+        }
+    }
+
+    /// An emptied fragment, made ready for statements that follow `position`.
+    pub(crate) fn reuse(mut self, position: Position) -> Dot<'static> {
+        self.out.clear();
+        Dot {
+            out: self.out,
+            sink: None,
+            error: None,
+            depth: position.depth,
+            first: position.first,
+            began_first: position.first,
+        }
     }
 
     /// Starts a statement on its own line, indented.
@@ -371,7 +394,7 @@ mod tests {
             for i in before..before + inside {
                 dot.node(i.to_string().as_str(), &[]);
             }
-            dot.append(fragment);
+            dot.append(&mut fragment);
             (dot.finish().expect("in memory"), whole)
         };
         for before in 0..3 {

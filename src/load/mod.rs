@@ -76,18 +76,45 @@ impl std::error::Error for LoadError {}
 /// Loads a map from a `.ron` file or a directory of them.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let paths = discover(path)?;
-    let mut files = Vec::with_capacity(paths.len());
-    for file_path in paths {
-        let bytes = std::fs::read(&file_path).map_err(|error| LoadError::Io {
-            path: file_path.clone(),
-            message: error.to_string(),
-        })?;
-        files.push(RawFile {
-            path: file_path,
-            bytes,
-        });
+    load_raw(read_files(paths)?)
+}
+
+/// Reads the files, in order; several files are read on two threads (the first half here, the
+/// second on another thread). The first file that cannot be read is the error.
+fn read_files(paths: Vec<PathBuf>) -> Result<Vec<RawFile>, LoadError> {
+    let read = |paths: &[PathBuf]| -> Result<Vec<RawFile>, LoadError> {
+        paths
+            .iter()
+            .map(|file_path| {
+                let bytes = std::fs::read(file_path).map_err(|error| LoadError::Io {
+                    path: file_path.clone(),
+                    message: error.to_string(),
+                })?;
+                Ok(RawFile {
+                    path: file_path.clone(),
+                    bytes,
+                })
+            })
+            .collect()
+    };
+    if paths.len() < 4 {
+        return read(&paths);
     }
-    load_raw(files)
+    let (first, second) = paths.split_at(paths.len() / 2);
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("read".to_owned())
+            .spawn_scoped(scope, || read(second));
+        let mut files = read(first)?;
+        let rest = match spawned.map(|handle| handle.join()) {
+            Ok(Ok(rest)) => rest,
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            // No thread to be had: the rest is read here.
+            Err(_) => read(second),
+        };
+        files.append(&mut rest?);
+        Ok(files)
+    })
 }
 
 /// Loads a map from in-memory files (path, contents), as if read from disk in that order.

@@ -1,21 +1,22 @@
-//! Quoting for DOT: the only place where text becomes a DOT [`Id`].
+//! Quoting for DOT: the only place where text becomes a DOT id or attribute value.
 //!
-//! graphviz-rust prints ids and attribute values exactly as given: it neither quotes nor escapes.
-//! So every id, every attribute value and every label of a diagram is made here, and nowhere
-//! else:
+//! Every id, every attribute value and every label of a diagram is escaped here, and nowhere
+//! else (the writer in `dot.rs` calls these functions; constants of this crate that need no
+//! escaping are checked in debug builds):
 //!
 //! - [`quote`] is the one DOT quoting function: any text becomes a double-quoted DOT string
 //!   (`"` and `\` escaped, a newline written `\n`). Node and cluster ids go through it as they are.
 //! - [`text`] is for human text shown by Graphviz (labels, tooltips, URLs). Graphviz decodes
 //!   HTML entities (`&amp;`) in those, so `&` is written `&amp;` first; the text is
 //!   [cleaned](clean) of control characters; then it goes through [`quote`].
-//! - [`Html`] builds HTML-like labels. Text enters an [`Html`] only through [`Html::text`], which
-//!   cleans it and escapes `&`, `<`, `>` and `"` (newlines become `<BR/>`); tags come from this
-//!   crate's own constants. [`html`] turns it into an id.
+//! - [`Html`] builds HTML-like labels. Text enters an [`Html`] only through [`Html::text`] (or
+//!   [`Html::push_text`]), which cleans it and escapes `&`, `<`, `>` and `"` (newlines become
+//!   `<BR/>`); tags come from this crate's own constants. [`html`] turns it into an id.
 //!
-//! The property test `any_text_round_trips_through_dot` in `tests/it/render.rs` renders arbitrary text through both routes,
-//! parses the DOT back with `graphviz_rust::parse` and compares the text, and has Graphviz's
-//! `dot` accept it.
+//! Escaping works on bytes, with one table per kind, skipping plain runs 8 bytes at a time; a
+//! property test checks it against the character-by-character rules above. The property test
+//! `any_text_round_trips_through_dot` in `tests/it/render.rs` renders arbitrary text through
+//! both routes, parses the DOT back with `graphviz_rust::parse` and compares the text.
 
 /// How one kind of escaping writes each character.
 struct Escapes {

@@ -1053,3 +1053,88 @@ fn help_examples_work() {
         Parsed::from_dot(&dot);
     }
 }
+
+/// A diagram large enough to be written on two threads and streamed (6 000 claims): stdout and
+/// `-o` give the same DOT, which graphviz-rust reads with every claim in it; a reader that
+/// closes the pipe early is not an error; a full disk is (exit 2, with what failed).
+#[test]
+fn large_diagrams_stream_to_stdout_and_files() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let map = dir.path().join("map");
+    let made = run(&[
+        "generate",
+        "--claims",
+        "6000",
+        "--actors",
+        "120",
+        "-o",
+        map.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let map = map.to_str().expect("UTF-8 path");
+
+    let streamed = run(&["render", map, "--format", "dot"]);
+    assert_eq!(streamed.code, 0, "{}", streamed.stderr);
+    let file = dir.path().join("map.dot");
+    let written = run(&["render", map, "-o", file.to_str().expect("UTF-8 path")]);
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    let from_file = std::fs::read_to_string(&file).expect("the DOT file");
+    assert_eq!(from_file, streamed.stdout);
+    let graph = graphviz_rust::parse(&from_file).expect("valid DOT");
+    let Graph::DiGraph { stmts, .. } = graph else {
+        panic!("a digraph")
+    };
+    fn claims_in(stmts: &[Stmt]) -> usize {
+        stmts
+            .iter()
+            .map(|stmt| match stmt {
+                Stmt::Node(node) => match &node.id.0 {
+                    Id::Escaped(id) => usize::from(id.starts_with("\"claim:")),
+                    _ => 0,
+                },
+                Stmt::Subgraph(subgraph) => claims_in(&subgraph.stmts),
+                _ => 0,
+            })
+            .sum()
+    }
+    assert_eq!(claims_in(&stmts), 6000);
+
+    // `| head -c 100`: the reader goes away after a few bytes.
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("argraph"))
+        .args(["render", map, "--format", "dot"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("argraph starts");
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let mut start = [0u8; 100];
+    stdout.read_exact(&mut start).expect("the start of the DOT");
+    drop(stdout);
+    let output = child.wait_with_output().expect("argraph ends");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    if Path::new("/dev/full").exists() {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full opens");
+        let output = Command::new(assert_cmd::cargo::cargo_bin("argraph"))
+            .args(["render", map, "--format", "dot"])
+            .stdout(full)
+            .output()
+            .expect("argraph runs");
+        assert_eq!(output.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("cannot write to stdout"),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

@@ -168,16 +168,17 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
             .map_err(|error| {
                 Failure::Usage(format!("cannot write `{}`: {error}", path.display()))
             })?,
-            None => match argraph::render::write_dot(map, &options, &mut std::io::stdout()) {
-                Ok(size) => size,
-                // A closed pipe (`argraph render … | head`) is not an error.
-                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
-                    return Ok(Outcome::Success);
+            None => {
+                match stdout_result(argraph::render::write_dot(
+                    map,
+                    &options,
+                    &mut std::io::stdout(),
+                ))? {
+                    Some(size) => size,
+                    // The reader went away: nothing more to say.
+                    None => return Ok(Outcome::Success),
                 }
-                Err(error) => {
-                    return Err(Failure::Usage(format!("cannot write to stdout: {error}")));
-                }
-            },
+            }
         };
         if size.nodes == 0 {
             eprintln!("{NOTHING}");
@@ -347,9 +348,15 @@ fn selection_title(map: &Map, args: &Args) -> String {
 /// Writes `bytes` to stdout; a closed pipe is not an error.
 fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => Ok(()),
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+    stdout_result(stdout.write_all(bytes).and_then(|()| stdout.flush())).map(|_| ())
+}
+
+/// The outcome of writing to stdout: a closed pipe (`argraph render … | head`) is not an error
+/// (`None`: stop quietly); any other error is.
+fn stdout_result<T>(result: std::io::Result<T>) -> Result<Option<T>, Failure> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(None),
         Err(error) => Err(Failure::Usage(format!("cannot write to stdout: {error}"))),
     }
 }

@@ -60,7 +60,7 @@ pub(super) fn write(
 /// When and how the body of a diagram is written on two threads.
 #[derive(Clone, Copy, Debug)]
 struct Threads {
-    /// From how many claims and relations on.
+    /// From how many items on: the claims drawn and all the relations of the map.
     min_items: usize,
     /// The weight of the batches handed to the threads (a claim weighs 5, an edge 1).
     batch_weight: usize,
@@ -179,6 +179,7 @@ fn draw(
         attacked: &attacked,
         top_points: &top_points,
         threads,
+        kept_count,
     };
     let edges = emit.parts(&mut body, &top);
     // Last, so that Graphviz puts the legends at the top left.
@@ -244,6 +245,8 @@ struct Emit<'a> {
     top_points: &'a [RelationIx],
     /// When to write on two threads.
     threads: Threads,
+    /// How many claims are drawn.
+    kept_count: usize,
 }
 
 impl Emit<'_> {
@@ -251,9 +254,11 @@ impl Emit<'_> {
     /// `body`: the number of edges written.
     ///
     /// A large diagram is cut into batches of parts of about the same size, written on two
-    /// threads (even batches here, odd ones on another thread into fragments that are appended
-    /// in order, at most a few batches ahead): the text is the same as on one thread, and a
-    /// streaming `body` never holds more than a few batches.
+    /// threads (every other batch here, the others on another thread into fragments that are
+    /// appended in order, at most a few batches ahead): the text is the same as on one thread.
+    /// A streaming `body` holds at most a few batches; a batch much larger than the others (a
+    /// top-level cluster with most of the claims) is always written here, into the stream.
+    /// Writing stops at the first error of the output.
     fn parts(&self, body: &mut Dot<'_>, top: &[ActorIx]) -> usize {
         let map = self.map;
         // Costs, roughly: a claim (label, wrapped text, tooltip with the quote) takes about five
@@ -279,34 +284,50 @@ impl Emit<'_> {
                 .map(|start| (Part::Edges(start..(start + chunk).min(relations)), chunk)),
         );
 
+        // Writes parts until the output fails (then the rest would be thrown away).
         let write = |parts: &[(Part, usize)], out: &mut Dot<'_>| {
             let mut scratch = Scratch::default();
-            parts
-                .iter()
-                .map(|(part, _)| self.part(part, out, &mut scratch))
-                .sum::<usize>()
+            let mut edges = 0;
+            for (part, _) in parts {
+                if out.failed() {
+                    break;
+                }
+                edges += self.part(part, out, &mut scratch);
+            }
+            edges
         };
-        if self.kept.claim_indices().count() + relations < self.threads.min_items {
+        if self.kept_count + relations < self.threads.min_items {
             return write(&parts, body);
         }
-        let mut batches: Vec<&[(Part, usize)]> = Vec::new();
+        let mut batches: Vec<(&[(Part, usize)], usize)> = Vec::new();
         let (mut start, mut weight) = (0, 0);
         for (i, (_, w)) in parts.iter().enumerate() {
             weight += w;
             if weight >= self.threads.batch_weight {
-                batches.push(&parts[start..=i]);
+                batches.push((&parts[start..=i], weight));
                 (start, weight) = (i + 1, 0);
             }
         }
         if start < parts.len() {
-            batches.push(&parts[start..]);
+            batches.push((&parts[start..], weight));
+        }
+        // Every other batch goes to the other thread, except batches much larger than the
+        // others (one big organisation's cluster): those are written here, straight into the
+        // stream, so that no fragment ever holds one whole.
+        let mut to_worker = Vec::with_capacity(batches.len());
+        let mut alternate = false;
+        for &(_, weight) in &batches {
+            let normal = weight <= 2 * self.threads.batch_weight;
+            to_worker.push(normal && alternate);
+            alternate ^= normal;
         }
 
         let position = body.position();
         let batches = &batches;
+        let to_worker = &to_worker;
         std::thread::scope(|scope| {
-            // This thread writes the even batches straight into `body`; another writes the odd
-            // ones into fragments, at most a few batches ahead, which this one appends in turn.
+            // This thread writes its batches straight into `body`; another writes the rest
+            // into fragments, at most a few batches ahead, which this one appends in turn.
             // Appended fragments come back empty, to be written again: their buffers are
             // reused rather than allocated (and paged in) afresh for every batch.
             let (sender, receiver) = std::sync::mpsc::sync_channel::<(Dot<'static>, usize)>(4);
@@ -314,7 +335,12 @@ impl Emit<'_> {
             let spawned = std::thread::Builder::new()
                 .name("render".to_owned())
                 .spawn_scoped(scope, move || {
-                    for batch in batches.iter().skip(1).step_by(2) {
+                    let mine = batches
+                        .iter()
+                        .zip(to_worker)
+                        .filter(|(_, to_worker)| **to_worker)
+                        .map(|((batch, _), _)| batch);
+                    for batch in mine {
                         let mut fragment = match given_back.try_recv() {
                             Ok(used) => used.reuse(position),
                             Err(_) => Dot::fragment(position, 1 << 20),
@@ -330,8 +356,12 @@ impl Emit<'_> {
                 return write(&parts, body);
             };
             let mut edges = 0;
-            for (i, batch) in batches.iter().enumerate() {
-                if i % 2 == 0 {
+            for (&(batch, _), &to_worker) in batches.iter().zip(to_worker) {
+                if body.failed() {
+                    // Dropping the receiver stops the other thread at its next batch.
+                    break;
+                }
+                if !to_worker {
                     edges += write(batch, body);
                     continue;
                 }
@@ -911,7 +941,14 @@ mod tests {
         let generated = crate::load::load_sources(files)
             .unwrap_or_else(|e| panic!("generated map loads: {e:?}"))
             .map;
-        for map in [&bundled, &generated] {
+        // One organisation with nearly every claim: one top-level cluster far larger than a
+        // batch, which is written on this thread.
+        let mut lopsided = generated.clone();
+        let big = lopsided.claims[0].actor;
+        for claim in lopsided.claims.values_mut().skip(30) {
+            claim.actor = big;
+        }
+        for map in [&bundled, &generated, &lopsided] {
             let some_actors: Vec<ActorIx> = map.actor_indices().step_by(3).collect();
             let evaluation = evaluate_map(map, Semantics::Grounded, Default::default())
                 .unwrap_or_else(|e| panic!("{e:?}"));
@@ -944,6 +981,57 @@ mod tests {
                         assert_eq!(String::from_utf8(streamed).expect("UTF-8"), text);
                     }
                 }
+            }
+        }
+    }
+
+    /// A writer that takes `room` bytes, then fails as a closed pipe does.
+    struct ClosesAfter {
+        room: usize,
+    }
+
+    impl Write for ClosesAfter {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::Error::from(io::ErrorKind::BrokenPipe));
+            }
+            let taken = bytes.len().min(self.room);
+            self.room -= taken;
+            Ok(taken)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// An output that fails midway, on one thread or two: the sink's error comes back, the
+    /// writing stops (no hang, no panic).
+    #[test]
+    fn a_failing_output_stops_the_diagram_with_its_error() {
+        let files = crate::generate::generate(&crate::generate::GenerateOptions {
+            claims: 400,
+            actors: 20,
+            seed: 3,
+            claims_per_file: 400,
+        })
+        .map(|file| (file.name.into(), file.text))
+        .collect();
+        let map = crate::load::load_sources(files)
+            .unwrap_or_else(|e| panic!("generated map loads: {e:?}"))
+            .map;
+        for threads in [
+            Threads::default(),
+            Threads {
+                min_items: 0,
+                batch_weight: 7,
+            },
+        ] {
+            for room in [0, 1, 5_000, 200_000] {
+                let mut sink = ClosesAfter { room };
+                let (text, _, _) = draw(&map, &Options::default(), threads, Some(&mut sink));
+                let error = text.expect_err("the output fails");
+                assert_eq!(error.kind(), io::ErrorKind::BrokenPipe, "{room}");
             }
         }
     }

@@ -28,7 +28,7 @@ enum Value<'a> {
     /// A constant of this crate (colour, style, number) that needs no escaping: quoted as it
     /// is.
     Constant(&'static str),
-    /// A fixed token (colour, style, number, id): [quoted](quote::push_quoted).
+    /// A computed value (an id, a count): [quoted](quote::push_quoted).
     Token(Cow<'a, str>),
     /// Human text (label, tooltip, URL): [escaped as text](quote::push_text).
     Text(Cow<'a, str>),
@@ -118,7 +118,9 @@ pub(crate) struct Position {
 /// piece at a time.
 pub(crate) struct Dot<'w> {
     out: String,
-    /// Where the text goes as it grows, if not kept in memory.
+    /// Where the text goes as it grows, if not kept in memory. (It never leaves the thread
+    /// that made the writer; `Send` is asked for so that sinkless fragments, of the same type,
+    /// can be written on another thread.)
     sink: Option<&'w mut (dyn Write + Send)>,
     /// The first error of the sink: nothing more is written after it.
     error: Option<io::Error>,
@@ -168,6 +170,11 @@ impl<'w> Dot<'w> {
             (None, Some(sink)) => sink.flush().map(|()| String::new()),
             (None, None) => Ok(self.out),
         }
+    }
+
+    /// Whether the sink has failed: whatever is written from now on is thrown away.
+    pub(crate) fn failed(&self) -> bool {
+        self.error.is_some()
     }
 
     /// Hands the text written so far to the sink once it holds at least `at_least` bytes.
@@ -336,7 +343,12 @@ impl<'w> Dot<'w> {
             Name::Plain(id) => quote::push_quoted(&mut self.out, id),
             Name::Prefixed(prefix, id) => quote::push_quoted_pair(&mut self.out, prefix, id),
             Name::Numbered(prefix, n) => {
-                quote::push_quoted_pair(&mut self.out, prefix, &format!("#{n}"));
+                use std::fmt::Write as _;
+                quote::push_quoted_pair(&mut self.out, prefix, "");
+                // `"prefix:"` is written: put `#n` before the closing quote. Writing to a String
+                // cannot fail.
+                self.out.pop();
+                let _ = write!(self.out, "#{n}\"");
             }
         }
     }

@@ -2,15 +2,17 @@
 //!
 //! - [`diagram`] writes the DOT text of a map at one [`Level`], for one [`Selection`]
 //!   ([`Diagram::dot`]); [`Diagram::graph`] parses it into graphviz-rust's structures for
-//!   programs that want to walk or change it. The visual language is described in
-//!   `docs/diagrams.md` and set in one place, `style.rs`.
+//!   programs that want to walk or change it. [`write_dot`] writes the same text to a writer a
+//!   piece at a time (large claim diagrams on two threads), never holding it whole. The visual
+//!   language is described in `docs/diagrams.md` and set in one place, `style.rs`.
 //! - [`fallback::svg`] draws a simpler diagram with the pure-Rust layout-rs crate, for machines
 //!   without Graphviz.
-//! - [`graphviz::run`] runs Graphviz's `dot` on DOT text: the only function of this module that
-//!   does I/O.
+//! - [`graphviz::run`] runs Graphviz's `dot` on DOT text. Besides it, only [`write_dot`] does
+//!   I/O, to the writer it is given.
 //!
-//! Every id and label goes through [`quote`]; output depends only on the map and the options,
-//! never on hash order.
+//! Every id, label and computed value is escaped by [`quote`] (constants of this crate that need
+//! no escaping are written as they are, checked in debug builds); output depends only on the map
+//! and the options, never on hash order.
 //!
 //! ```
 //! use argraph::render::{diagram, Options};

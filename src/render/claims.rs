@@ -256,8 +256,9 @@ impl Emit<'_> {
     /// A large diagram is cut into batches of parts of about the same size, written on two
     /// threads (every other batch here, the others on another thread into fragments that are
     /// appended in order, at most a few batches ahead): the text is the same as on one thread.
-    /// A streaming `body` holds at most a few batches; a batch much larger than the others (a
-    /// top-level cluster with most of the claims) is always written here, into the stream.
+    /// A streaming `body` holds at most a few batches; a batch far larger than the others (a
+    /// top-level cluster with a large share of the claims) is always written here, into the
+    /// stream.
     /// Writing stops at the first error of the output.
     fn parts(&self, body: &mut Dot<'_>, top: &[ActorIx]) -> usize {
         let map = self.map;
@@ -311,15 +312,21 @@ impl Emit<'_> {
         if start < parts.len() {
             batches.push((&parts[start..], weight));
         }
-        // Every other batch goes to the other thread, except batches much larger than the
-        // others (one big organisation's cluster): those are written here, straight into the
-        // stream, so that no fragment ever holds one whole.
+        // Each batch goes to the thread with less work so far, except batches far larger than
+        // the others (a cluster holding a large share of the claims): those are written here,
+        // straight into the stream, so that a fragment never holds more than
+        // `OVERSIZED` batches' worth of text, however big the map.
+        const OVERSIZED: usize = 16;
         let mut to_worker = Vec::with_capacity(batches.len());
-        let mut alternate = false;
+        let (mut here, mut there) = (0, 0);
         for &(_, weight) in &batches {
-            let normal = weight <= 2 * self.threads.batch_weight;
-            to_worker.push(normal && alternate);
-            alternate ^= normal;
+            let worker = weight <= OVERSIZED * self.threads.batch_weight && there < here;
+            to_worker.push(worker);
+            if worker {
+                there += weight;
+            } else {
+                here += weight;
+            }
         }
 
         let position = body.position();

@@ -419,6 +419,25 @@ mod tests {
         }
     }
 
+    /// Node names are written as `quote` writes the joined text.
+    #[test]
+    fn names_are_quoted_as_joined_text() {
+        for (name, joined) in [
+            (Name::Plain("a \"b\""), "a \"b\"".to_owned()),
+            (
+                Name::Prefixed("claim", "x\\y\nz"),
+                "claim:x\\y\nz".to_owned(),
+            ),
+            (Name::Numbered("link", 42), "link:#42".to_owned()),
+        ] {
+            let mut dot = Dot::digraph("g", 0);
+            dot.node(name, &[]);
+            let text = dot.finish().expect("in memory");
+            let expected = format!("digraph \"g\" {{\n  {}\n}}\n", quote::quote(&joined));
+            assert_eq!(text, expected);
+        }
+    }
+
     #[test]
     fn writes_blocks_and_attributes() {
         let mut dot = Dot::digraph("g", 0);

@@ -109,13 +109,21 @@ pub(crate) fn count(n: usize, noun: &str) -> String {
 
 /// Writes `text` to stdout; a closed pipe (`argraph … | head`) is not an error.
 pub(crate) fn print_stdout(text: &str) -> Result<(), Failure> {
+    write_stdout(text.as_bytes())
+}
+
+/// Writes `bytes` to stdout; a closed pipe is not an error.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Ok(()),
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+    stdout_result(stdout.write_all(bytes).and_then(|()| stdout.flush())).map(|_| ())
+}
+
+/// The outcome of writing to stdout: a closed pipe (`argraph … | head`) is not an error
+/// (`None`: stop quietly); any other error is.
+pub(crate) fn stdout_result<T>(result: std::io::Result<T>) -> Result<Option<T>, Failure> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(None),
         Err(error) => Err(Failure::Usage(format!("cannot write to stdout: {error}"))),
     }
 }

@@ -1,5 +1,6 @@
 //! `argraph render`: draw a map as DOT, or as SVG, PNG or PDF through Graphviz.
 
+use super::output::{stdout_result, write_stdout};
 use super::{Context, Failure, Outcome};
 use argraph::model::Map;
 use argraph::render::graphviz::{self, Format, GraphvizError};
@@ -9,7 +10,7 @@ use argraph::semantics::bipolar::SupportMode;
 use argraph::semantics::map::evaluate_map;
 use clap::ValueEnum;
 use std::ffi::OsString;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 /// The environment variable naming the Graphviz program (default `dot`).
@@ -343,20 +344,4 @@ fn selection_title(map: &Map, args: &Args) -> String {
         return format!("{name}: {} and who they answer", names.join(", "));
     }
     name
-}
-
-/// Writes `bytes` to stdout; a closed pipe is not an error.
-fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    stdout_result(stdout.write_all(bytes).and_then(|()| stdout.flush())).map(|_| ())
-}
-
-/// The outcome of writing to stdout: a closed pipe (`argraph render … | head`) is not an error
-/// (`None`: stop quietly); any other error is.
-fn stdout_result<T>(result: std::io::Result<T>) -> Result<Option<T>, Failure> {
-    match result {
-        Ok(value) => Ok(Some(value)),
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(None),
-        Err(error) => Err(Failure::Usage(format!("cannot write to stdout: {error}"))),
-    }
 }

@@ -929,6 +929,21 @@ mod tests {
     use crate::render::Selection;
     use crate::semantics::{Semantics, map::evaluate_map};
 
+    /// A map from `argraph generate`, in files of 250 claims.
+    fn generated(claims: usize, actors: usize, seed: u64) -> Map {
+        let files = crate::generate::generate(&crate::generate::GenerateOptions {
+            claims,
+            actors,
+            seed,
+            claims_per_file: 250,
+        })
+        .map(|file| (file.name.into(), file.text))
+        .collect();
+        crate::load::load_sources(files)
+            .unwrap_or_else(|e| panic!("generated map loads: {e:?}"))
+            .map
+    }
+
     /// Written on two threads or on one, a diagram is the same text: on the bundled map (with
     /// undercuts, so points in clusters and edges through them) and on a generated one, whole
     /// and narrowed to a few actors, with and without an evaluation.
@@ -937,17 +952,7 @@ mod tests {
         let bundled = crate::load::load(std::path::Path::new("graphs/tiktok-wechat"))
             .unwrap_or_else(|e| panic!("bundled map loads: {e:?}"))
             .map;
-        let files = crate::generate::generate(&crate::generate::GenerateOptions {
-            claims: 600,
-            actors: 40,
-            seed: 9,
-            claims_per_file: 250,
-        })
-        .map(|file| (file.name.into(), file.text))
-        .collect();
-        let generated = crate::load::load_sources(files)
-            .unwrap_or_else(|e| panic!("generated map loads: {e:?}"))
-            .map;
+        let generated = generated(600, 40, 9);
         // One organisation with nearly every claim: one top-level cluster far larger than a
         // batch, which is written on this thread.
         let mut lopsided = generated.clone();
@@ -1016,17 +1021,7 @@ mod tests {
     /// writing stops (no hang, no panic).
     #[test]
     fn a_failing_output_stops_the_diagram_with_its_error() {
-        let files = crate::generate::generate(&crate::generate::GenerateOptions {
-            claims: 400,
-            actors: 20,
-            seed: 3,
-            claims_per_file: 400,
-        })
-        .map(|file| (file.name.into(), file.text))
-        .collect();
-        let map = crate::load::load_sources(files)
-            .unwrap_or_else(|e| panic!("generated map loads: {e:?}"))
-            .map;
+        let map = generated(400, 20, 3);
         for threads in [
             Threads::default(),
             Threads {

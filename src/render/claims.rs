@@ -717,15 +717,7 @@ fn legend(map: &Map, kept: &Kept, has_items: &[bool], out: &mut Dot) {
     let body = out;
     let mut title = Html::new();
     title.tag("<B>Legend</B>");
-    body.open_subgraph("cluster:legend");
-    body.graph_attrs(&[
-        html_label(title),
-        attr("style", "rounded"),
-        attr("color", "#9ca3af"),
-        attr("fontsize", "11"),
-        attr("labeljust", "l"),
-        attr("margin", "8"),
-    ]);
+    legend_box(body, "cluster:legend", title);
 
     let mut key = Html::new();
     key.tag("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
@@ -835,6 +827,19 @@ fn legend(map: &Map, kept: &Kept, has_items: &[bool], out: &mut Dot) {
     body.close_subgraph();
 }
 
+/// Opens a legend's box: the subgraph `id`, titled, with the legends' grey rounded frame.
+fn legend_box(body: &mut Dot<'_>, id: &str, title: Html) {
+    body.open_subgraph(id);
+    body.graph_attrs(&[
+        html_label(title),
+        attr("style", "rounded"),
+        attr("color", "#9ca3af"),
+        attr("fontsize", "11"),
+        attr("labeljust", "l"),
+        attr("margin", "8"),
+    ]);
+}
+
 /// The status legend of `--eval`: one sample claim per status, drawn like the claims, with what
 /// the status means under the semantics.
 fn status_legend(evaluation: &MapEvaluation, out: &mut Dot) {
@@ -852,15 +857,7 @@ fn status_legend(evaluation: &MapEvaluation, out: &mut Dot) {
             evaluation.support
         )))
         .tag("</FONT>");
-    body.open_subgraph("cluster:status");
-    body.graph_attrs(&[
-        html_label(title),
-        attr("style", "rounded"),
-        attr("color", "#9ca3af"),
-        attr("fontsize", "11"),
-        attr("labeljust", "l"),
-        attr("margin", "8"),
-    ]);
+    legend_box(body, "cluster:status", title);
     let every = format!("every {semantics} extension");
     let samples: [(Label, String); 3] = if unique {
         [

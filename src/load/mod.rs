@@ -203,11 +203,28 @@ pub(crate) struct FileRecords<'a> {
 }
 
 fn load_raw(raw_files: Vec<RawFile>) -> Result<Loaded, LoadError> {
-    load_raw_with(raw_files, PARALLEL_BYTES)
+    load_raw_with(raw_files, Tuning::DEFAULT)
 }
 
-/// [`load_raw`], parsing on two threads from `parallel_bytes` of map on.
-fn load_raw_with(raw_files: Vec<RawFile>, parallel_bytes: usize) -> Result<Loaded, LoadError> {
+/// Settings that change how a map is loaded, never what is loaded: the tests turn them to take
+/// every path on small maps.
+#[derive(Clone, Copy, Debug)]
+struct Tuning {
+    /// From how many bytes of map on the files are parsed on two threads.
+    parallel_bytes: usize,
+    /// How many references are looked up together (see [`validate::BATCH`]).
+    batch: usize,
+}
+
+impl Tuning {
+    const DEFAULT: Tuning = Tuning {
+        parallel_bytes: PARALLEL_BYTES,
+        batch: validate::BATCH,
+    };
+}
+
+/// [`load_raw`] with these settings.
+fn load_raw_with(raw_files: Vec<RawFile>, tuning: Tuning) -> Result<Loaded, LoadError> {
     let mut files = Vec::with_capacity(raw_files.len());
     let mut errors = Vec::new();
     // Whether each file is text: a file that is not is reported here and not parsed.
@@ -249,8 +266,9 @@ fn load_raw_with(raw_files: Vec<RawFile>, parallel_bytes: usize) -> Result<Loade
         });
     }
     // The records borrow their strings from the texts, which the map takes over afterwards.
-    let records = parse_files(&files, &readable, &mut errors, parallel_bytes);
-    let (mut map, mut validation_errors, mut warnings) = validate::validate(records, &files);
+    let records = parse_files(&files, &readable, &mut errors, tuning.parallel_bytes);
+    let (mut map, mut validation_errors, mut warnings) =
+        validate::validate(records, &files, tuning.batch);
     errors.append(&mut validation_errors);
     // Reading order: by file, then by position (the sort is stable for equal positions).
     let position = |d: &Diagnostic| d.primary.as_ref().map(|l| (l.file, l.span.start));
@@ -707,7 +725,7 @@ fn token_at(text: &str, node: &Node, offset: usize) -> Range<usize> {
 
 #[cfg(test)]
 mod parallel_tests {
-    use super::{LoadError, RawFile, load_raw_with};
+    use super::{LoadError, RawFile, Tuning, load_raw_with};
     use crate::formats::document::MapDocument;
 
     fn files(claims: usize, per_file: usize, mutate: bool) -> Vec<RawFile> {
@@ -740,8 +758,12 @@ mod parallel_tests {
     #[test]
     fn two_threads_load_what_one_loads() {
         for mutate in [false, true] {
-            let one = load_raw_with(files(900, 100, mutate), usize::MAX);
-            let two = load_raw_with(files(900, 100, mutate), 0);
+            let parallel = |parallel_bytes| Tuning {
+                parallel_bytes,
+                ..Tuning::DEFAULT
+            };
+            let one = load_raw_with(files(900, 100, mutate), parallel(usize::MAX));
+            let two = load_raw_with(files(900, 100, mutate), parallel(0));
             match (one, two) {
                 (Ok(one), Ok(two)) => {
                     assert!(!mutate);
@@ -760,6 +782,113 @@ mod parallel_tests {
                     assert_eq!(one, two);
                 }
                 (one, two) => panic!("{:?} / {:?}", one.is_ok(), two.is_ok()),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::{LoadError, RawFile, Tuning, load_raw_with};
+    use crate::formats::document::MapDocument;
+
+    /// A map that takes every path of the batched lookups: forward and backward references,
+    /// a target written with an escape (an owned id) and ids longer than an entry keeps,
+    /// undercuts, a relations section, and, when `broken`, a misspelt target, a target that
+    /// is an actor, a claim defined twice and a claim with the id of an actor.
+    fn tricky(broken: bool) -> Vec<RawFile> {
+        let claim = |id: &str, relations: &str| {
+            format!("(id: \"{id}\", actor: \"a\", text: \"T.\", source: \"s\", {relations}),\n")
+        };
+        let mut claims = String::new();
+        claims += &claim("c1", "supports: [\"c2\", \"a-rather-long-claim-id\"]");
+        claims += &claim("c2", "rebuts: [\"c\\u{31}\"]");
+        claims += &claim("a-rather-long-claim-id", "rebuts: [\"c1\", \"c2\"]");
+        claims += &claim(
+            "c3",
+            "supports: [\"a-rather-long-claim-id\"], undercuts: [\"r1\"]",
+        );
+        if broken {
+            claims += &claim(
+                "c4",
+                "supports: [\"c22\", \"a\"], rebuts: [\"a-rather-long-claim-ix\"]",
+            );
+            claims += &claim("c2", "supports: [\"c1\"]");
+            claims += &claim("a", "");
+        }
+        let text = format!(
+            "(\n sources: [(id: \"s\", title: \"S\")],\n actors: [(id: \"a\", name: \"A\", kind: government)],\n claims: [\n{claims}],\n relations: [(id: \"r1\", from: \"c2\", supports: \"c3\")],\n)\n"
+        );
+        vec![RawFile {
+            path: "tricky.ron".into(),
+            bytes: text.into_bytes(),
+        }]
+    }
+
+    fn generated(broken: bool) -> Vec<RawFile> {
+        crate::generate::generate(&crate::generate::GenerateOptions {
+            claims: 600,
+            actors: 20,
+            seed: 9,
+            claims_per_file: 150,
+        })
+        .map(|file| {
+            let mut text = file.text;
+            if broken {
+                text = text.replacen("supports: [\"c", "supports: [\"cx", 3);
+                text = text.replacen("actor: \"a1\"", "actor: \"a1x\"", 2);
+            }
+            RawFile {
+                path: file.name.into(),
+                bytes: text.into_bytes(),
+            }
+        })
+        .collect()
+    }
+
+    /// Whatever the size of the batches of lookups, a map loads the same, and a broken one
+    /// gives the same diagnostics in the same order.
+    #[test]
+    fn batches_of_any_size_load_what_one_batch_loads() {
+        type Files = fn(bool) -> Vec<RawFile>;
+        let maps: [(&str, Files); 2] = [("tricky", tricky), ("generated", generated)];
+        for (name, files) in maps {
+            for broken in [false, true] {
+                let whole = load_raw_with(files(broken), Tuning::DEFAULT);
+                for batch in [1, 2, 3, 7, 64] {
+                    let tuning = Tuning {
+                        batch,
+                        ..Tuning::DEFAULT
+                    };
+                    let context = format!("{name}, broken: {broken}, batch: {batch}");
+                    match (&whole, load_raw_with(files(broken), tuning)) {
+                        (Ok(whole), Ok(batched)) => {
+                            assert!(!broken, "{context}");
+                            assert_eq!(
+                                MapDocument::canonical(&whole.map),
+                                MapDocument::canonical(&batched.map),
+                                "{context}"
+                            );
+                            let targets = |map: &crate::model::Map| {
+                                map.relations.iter().map(|r| r.target).collect::<Vec<_>>()
+                            };
+                            assert_eq!(targets(&whole.map), targets(&batched.map), "{context}");
+                        }
+                        (
+                            Err(LoadError::Invalid { errors: whole, .. }),
+                            Err(LoadError::Invalid {
+                                errors: batched, ..
+                            }),
+                        ) => {
+                            assert!(broken, "{context}");
+                            assert!(whole.len() >= 5, "{context}: {whole:?}");
+                            assert_eq!(whole, &batched, "{context}");
+                        }
+                        (whole, batched) => {
+                            panic!("{context}: {:?} / {:?}", whole.is_ok(), batched.is_ok())
+                        }
+                    }
+                }
             }
         }
     }

@@ -146,12 +146,14 @@ impl Entry {
     }
 }
 
-/// Every source, actor and claim id, in one table: defining an id is one probe (taken by any
-/// kind?), and resolving a reference one more. The table holds no strings: an entry's key is
-/// the id stored in the map itself.
+/// Ids of sources, actors or claims: defining an id is one probe (taken?), and resolving a
+/// reference one more. The table holds no strings: an entry's key is the id stored in the map
+/// itself.
 struct Registry {
     table: HashTable<Entry>,
     hasher: FastHash,
+    /// Entries registered with [`Registry::insert_later`], with their hashes.
+    later: Vec<(u64, Entry)>,
 }
 
 impl Registry {
@@ -159,6 +161,7 @@ impl Registry {
         Registry {
             table: HashTable::with_capacity(capacity),
             hasher: FastHash::default(),
+            later: Vec::new(),
         }
     }
 
@@ -185,8 +188,16 @@ impl Registry {
         }
     }
 
+    fn hash(&self, id: &str) -> u64 {
+        self.hasher.hash_one(id)
+    }
+
     fn get(&self, map: &Map, id: &str) -> Option<Entry> {
-        let hash = self.hasher.hash_one(id);
+        self.get_hashed(map, self.hash(id), id)
+    }
+
+    fn get_hashed(&self, map: &Map, hash: u64, id: &str) -> Option<Entry> {
+        debug_assert!(self.later.is_empty(), "flush the registry before a lookup");
         self.table
             .find(hash, |entry| match entry.short() {
                 Some(bytes) => bytes == id.as_bytes(),
@@ -195,9 +206,61 @@ impl Registry {
             .copied()
     }
 
+    /// An order in which to look up ids with these hashes so that the lookups walk the table
+    /// from its first bucket to its last: on a table far larger than the processor's caches,
+    /// lookups in the order they are written each wait for memory (twice: control bytes and
+    /// entry), and in this order the memory is read ahead. The order groups the hashes by the
+    /// first bits of their home bucket (a counting sort); within a group, a few kilobytes of
+    /// the table, they stay as written. Only speed depends on the order, never a result.
+    fn probe_order(&self, count: usize, hash: impl Fn(usize) -> u64) -> Vec<u32> {
+        const GROUP_BITS: u32 = 12;
+        // hashbrown's table has a power of two buckets, at most 8/7 of its capacity, and
+        // starts probing at the bucket `hash & (buckets - 1)`.
+        let buckets = (self.table.capacity() * 8 / 7).next_power_of_two() as u64;
+        let shift = buckets.trailing_zeros().saturating_sub(GROUP_BITS);
+        let group = |i: usize| ((hash(i) & (buckets - 1)) >> shift) as usize;
+        let mut starts = vec![0u32; (1 << GROUP_BITS) + 1];
+        for i in 0..count {
+            starts[group(i) + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut order = vec![0u32; count];
+        for i in 0..count {
+            let slot = &mut starts[group(i)];
+            order[*slot as usize] = offset32(i);
+            *slot += 1;
+        }
+        order
+    }
+
     /// Registers `id`, not yet in the table, as the next item of its kind in `map` (call it just
     /// before inserting the item).
     fn insert(&mut self, map: &Map, id: &str, kind: IdKind) {
+        let (hash, entry) = self.entry(map, id, kind);
+        self.insert_entry(map, hash, entry);
+    }
+
+    /// Like [`Registry::insert`], but the id joins the table only at the next
+    /// [`Registry::flush`], together with others, in [`Registry::probe_order`]: on a big
+    /// map, inserting ids one by one waits for memory twice per id.
+    fn insert_later(&mut self, map: &Map, id: &str, kind: IdKind) {
+        let later = self.entry(map, id, kind);
+        self.later.push(later);
+    }
+
+    /// Inserts the ids registered with [`Registry::insert_later`].
+    fn flush(&mut self, map: &Map) {
+        let later = std::mem::take(&mut self.later);
+        for i in self.probe_order(later.len(), |i| later[i].0) {
+            let (hash, entry) = later[i as usize];
+            self.insert_entry(map, hash, entry);
+        }
+    }
+
+    /// The hash and entry of `id` as the next item of its kind in `map`.
+    fn entry(&self, map: &Map, id: &str, kind: IdKind) -> (u64, Entry) {
         let index = match kind {
             IdKind::Source => map.sources.len(),
             IdKind::Actor => map.actors.len(),
@@ -213,18 +276,25 @@ impl Registry {
             slot.copy_from_slice(id.as_bytes());
             entry.len = id.len() as u8; // at most SHORT
         }
+        (self.hash(id), entry)
+    }
+
+    fn insert_entry(&mut self, map: &Map, hash: u64, entry: Entry) {
         let hasher = &self.hasher;
-        self.table
-            .insert_unique(hasher.hash_one(id), entry, |entry| {
-                hasher.hash_one(Registry::id(map, entry))
-            });
+        self.table.insert_unique(hash, entry, |entry| {
+            hasher.hash_one(Registry::id(map, entry))
+        });
     }
 }
 
 struct Checker<'f> {
     files: &'f [MapFile],
     errors: Vec<Diagnostic>,
-    registry: Registry,
+    /// Source and actor ids. They are few, and every claim refers to some: apart from the
+    /// claims' table, which on a big map is far larger than the processor's caches, this one
+    /// stays in cache.
+    party_ids: Registry,
+    claim_ids: Registry,
     /// Relation ids (few): they are not in the registry, which keys on ids stored in the map.
     relation_ids: HashMap<String, Site>,
     broken_ids: HashSet<String>,
@@ -270,9 +340,17 @@ impl Checker<'_> {
         site.span(self.files)
     }
 
+    /// The table of the ids of `kind` (sources, actors or claims).
+    fn registry(&self, kind: IdKind) -> &Registry {
+        match kind {
+            IdKind::Source | IdKind::Actor => &self.party_ids,
+            IdKind::Claim | IdKind::Relation => &self.claim_ids,
+        }
+    }
+
     /// Where `id` is defined so far, and as what.
     fn defined(&self, map: &Map, id: &str) -> Option<(IdKind, Site)> {
-        if let Some(entry) = self.registry.get(map, id) {
+        if let Some(entry) = self.party_ids.get(map, id) {
             let index = entry.index as usize;
             let origin = match entry.kind {
                 IdKind::Source => &map.sources[index].origin,
@@ -280,6 +358,10 @@ impl Checker<'_> {
                 IdKind::Claim | IdKind::Relation => &map.claims[index].origin,
             };
             return Some((entry.kind, Site::at(origin, "id")));
+        }
+        // From the map itself: [`Checker::claim_ids`] is complete only after each batch.
+        if let Some(claim) = map.claims.get(id) {
+            return Some((IdKind::Claim, Site::at(&claim.origin, "id")));
         }
         if self.relation_ids.is_empty() {
             return None;
@@ -291,7 +373,7 @@ impl Checker<'_> {
 
     /// The index of the source, actor or claim (`kind`) with this id.
     fn lookup(&self, map: &Map, id: &str, kind: IdKind) -> Option<usize> {
-        self.registry
+        self.registry(kind)
             .get(map, id)
             .filter(|entry| entry.kind == kind)
             .map(|entry| entry.index as usize)
@@ -336,7 +418,10 @@ impl Checker<'_> {
         if kind == IdKind::Relation {
             self.relation_ids.insert(id.to_owned(), site);
         } else {
-            self.registry.insert(map, id, kind);
+            match kind {
+                IdKind::Source | IdKind::Actor => self.party_ids.insert(map, id, kind),
+                IdKind::Claim | IdKind::Relation => self.claim_ids.insert_later(map, id, kind),
+            }
         }
         true
     }
@@ -435,6 +520,7 @@ fn origin<T>(record: &Record<T>) -> Origin {
 pub(super) fn validate<'a>(
     mut records: Vec<FileRecords<'a>>,
     files: &[MapFile],
+    batch: usize,
 ) -> (Map, Vec<Diagnostic>, Vec<Diagnostic>) {
     let total = |count: fn(&FileRecords) -> usize| records.iter().map(count).sum::<usize>();
     let sources = total(|file| file.sources.len());
@@ -454,7 +540,8 @@ pub(super) fn validate<'a>(
     let mut checker = Checker {
         files,
         errors: Vec::new(),
-        registry: Registry::with_capacity(sources + actors + claims),
+        party_ids: Registry::with_capacity(sources + actors),
+        claim_ids: Registry::with_capacity(claims),
         relation_ids: HashMap::new(),
         suggestion_budget: SUGGESTION_BUDGET,
         broken_ids: records
@@ -627,14 +714,29 @@ pub(super) fn validate<'a>(
                 origin,
             },
         );
+        if checker.claim_ids.later.len() >= batch {
+            checker.claim_ids.flush(&map);
+        }
         let origin = &map.claim(claim).origin;
+        let Some(Some(relations)) = inline.get_mut(buffer) else {
+            continue;
+        };
         for (kind, targets) in lists {
             for (i, target_id) in targets.into_iter().enumerate() {
-                if let Some(Some(relations)) = inline.get_mut(buffer) {
-                    relations.push(&checker, &map, claim, kind, offset32(i), target_id, origin);
-                }
+                relations.push(&checker, claim, kind, offset32(i), target_id, origin);
             }
         }
+        // Only the success of a lookup is used: it has no side effects (no message, no hint
+        // budget), so looking up now, in a batch or later is the same, and a target not found
+        // (yet) is simply resolved later, in the order the relations were written.
+        if relations.batch.len() >= batch {
+            checker.claim_ids.flush(&map);
+            relations.look_up_batch(&checker, &map);
+        }
+    }
+    checker.claim_ids.flush(&map);
+    for buffer in inline.iter_mut().flatten() {
+        buffer.finish(&checker, &map);
     }
 
     let mut relations = Relations {
@@ -683,12 +785,70 @@ struct Waiting<'a> {
     from: Option<ClaimIx>,
 }
 
+/// A support or rebuttal waiting in [`FileRelations::batch`] for its target to be looked up
+/// with others.
+struct BatchedTarget<'a> {
+    hash: u64,
+    /// The relation's place in [`FileRelations::relations`].
+    position: u32,
+    id: BatchedId<'a>,
+}
+
+/// The target's id: a short one is copied, so that a lookup reads only the table.
+enum BatchedId<'a> {
+    Short { len: u8, bytes: [u8; SHORT] },
+    Long(Text<'a>),
+}
+
+impl<'a> BatchedId<'a> {
+    fn new(id: Text<'a>) -> BatchedId<'a> {
+        let mut bytes = [0; SHORT];
+        match bytes.get_mut(..id.len()) {
+            Some(slot) => {
+                slot.copy_from_slice(id.as_bytes());
+                BatchedId::Short {
+                    len: id.len() as u8, // at most SHORT
+                    bytes,
+                }
+            }
+            None => BatchedId::Long(id),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // The bytes were copied from a `&str` whole, so they are UTF-8.
+            BatchedId::Short { len, bytes } => bytes
+                .get(..usize::from(*len))
+                .and_then(|bytes| std::str::from_utf8(bytes).ok())
+                .unwrap_or_default(),
+            BatchedId::Long(id) => id,
+        }
+    }
+
+    fn into_text(self) -> Text<'a> {
+        match self {
+            BatchedId::Short { .. } => Cow::Owned(self.as_str().to_owned()),
+            BatchedId::Long(id) => id,
+        }
+    }
+}
+
+/// How many claim ids [`Registry::flush`] inserts together, and how many targets
+/// [`FileRelations::look_up_batch`] looks up together (a few megabytes of work space).
+pub(super) const BATCH: usize = 1 << 16;
+
 /// The inline relations of one file's claims (or of all files), in order, until their turn.
 struct FileRelations<'a> {
     relations: Vec<Relation>,
     /// Each relation's index in its claim's list.
     elements: Vec<u32>,
+    /// In the order of their positions once [`FileRelations::finish`] is done.
     waiting: Vec<Waiting<'a>>,
+    /// Targets of supports and rebuttals, looked up [`BATCH`] at a time in
+    /// [`Registry::probe_order`] (on a big map, most of what looking up an id costs is
+    /// waiting for memory).
+    batch: Vec<BatchedTarget<'a>>,
 }
 
 impl<'a> FileRelations<'a> {
@@ -697,40 +857,74 @@ impl<'a> FileRelations<'a> {
             relations: Vec::with_capacity(capacity),
             elements: Vec::with_capacity(capacity),
             waiting: Vec::new(),
+            batch: Vec::new(),
         }
     }
 
-    /// Adds the relation `from` → `target_id` written at `element` of `from`'s `kind` list.
-    #[allow(clippy::too_many_arguments)]
+    /// Looks up the targets in [`FileRelations::batch`]; those not found wait. Call it when
+    /// the batch is full, with [`Checker::claim_ids`] flushed.
+    fn look_up_batch(&mut self, checker: &Checker<'_>, map: &Map) {
+        let registry = &checker.claim_ids;
+        let batch = &self.batch;
+        let mut found = vec![None; batch.len()];
+        for i in registry.probe_order(batch.len(), |i| batch[i].hash) {
+            let (i, target) = (i as usize, &batch[i as usize]);
+            found[i] = registry
+                .get_hashed(map, target.hash, target.id.as_str())
+                .filter(|entry| entry.kind == IdKind::Claim)
+                .map(|entry| ClaimIx(entry.index));
+        }
+        for (target, found) in self.batch.drain(..).zip(found) {
+            let relation = &mut self.relations[target.position as usize];
+            match found {
+                Some(claim) => relation.target = Target::Claim(claim),
+                None => self.waiting.push(Waiting {
+                    position: target.position,
+                    target_id: target.id.into_text(),
+                    from: Some(relation.from),
+                }),
+            }
+        }
+    }
+
+    /// Looks up the last targets (call it once every claim is in `map`).
+    fn finish(&mut self, checker: &Checker<'_>, map: &Map) {
+        self.look_up_batch(checker, map);
+        self.waiting
+            .sort_unstable_by_key(|waiting| waiting.position);
+    }
+
+    /// Adds the relation `from` → `target_id` written at `element` of `from`'s `kind` list. Its
+    /// target is looked up with the batch ([`FileRelations::look_up_batch`]); an undercut's
+    /// waits, as relation ids are known only once every section is read.
     fn push(
         &mut self,
         checker: &Checker<'_>,
-        map: &Map,
         from: ClaimIx,
         kind: RelationKind,
         element: u32,
         target_id: Text<'a>,
         origin: &Origin,
     ) {
-        // Only the success of a lookup is used here: it has no side effects (no message, no
-        // hint budget), so resolving now or later is the same, and a failure is simply
-        // resolved later, in the order the relations were written.
-        let target = match kind {
-            RelationKind::Undercuts => None,
-            _ => checker.lookup(map, &target_id, IdKind::Claim),
-        };
-        if target.is_none() {
-            self.waiting.push(Waiting {
-                position: offset32(self.relations.len()),
+        let position = offset32(self.relations.len());
+        match kind {
+            RelationKind::Undercuts => self.waiting.push(Waiting {
+                position,
                 target_id,
                 from: Some(from),
-            });
+            }),
+            RelationKind::Supports | RelationKind::Rebuts => self.batch.push(BatchedTarget {
+                hash: checker.claim_ids.hash(&target_id),
+                position,
+                id: BatchedId::new(target_id),
+            }),
         }
         self.relations.push(Relation {
             id: None,
             from,
             kind,
-            target: Target::Claim(target.map_or(ClaimIx(0), ClaimIx::new)),
+            // A placeholder until looked up.
+            target: Target::Claim(ClaimIx(0)),
             note: None,
             origin: origin.clone(),
         });

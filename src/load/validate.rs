@@ -238,15 +238,20 @@ impl Registry {
     /// Registers `id`, not yet in the table, as the next item of its kind in `map` (call it just
     /// before inserting the item).
     fn insert(&mut self, map: &Map, id: &str, kind: IdKind) {
-        let (hash, entry) = self.entry(map, id, kind);
+        let index = match kind {
+            IdKind::Source => map.sources.len(),
+            IdKind::Actor => map.actors.len(),
+            IdKind::Claim | IdKind::Relation => map.claims.len(),
+        };
+        let (hash, entry) = self.entry(id, kind, index);
         self.insert_entry(map, hash, entry);
     }
 
     /// Like [`Registry::insert`], but the id joins the table only at the next
     /// [`Registry::flush`], together with others, in [`Registry::probe_order`]: on a big
     /// map, inserting ids one by one waits for memory twice per id.
-    fn insert_later(&mut self, map: &Map, id: &str, kind: IdKind) {
-        let later = self.entry(map, id, kind);
+    fn insert_later(&mut self, id: &str, kind: IdKind, index: usize) {
+        let later = self.entry(id, kind, index);
         self.later.push(later);
     }
 
@@ -259,13 +264,8 @@ impl Registry {
         }
     }
 
-    /// The hash and entry of `id` as the next item of its kind in `map`.
-    fn entry(&self, map: &Map, id: &str, kind: IdKind) -> (u64, Entry) {
-        let index = match kind {
-            IdKind::Source => map.sources.len(),
-            IdKind::Actor => map.actors.len(),
-            IdKind::Claim | IdKind::Relation => map.claims.len(),
-        };
+    /// The hash and entry of `id`, item `index` of its kind in the map.
+    fn entry(&self, id: &str, kind: IdKind, index: usize) -> (u64, Entry) {
         let mut entry = Entry {
             kind,
             len: LONG,
@@ -379,8 +379,48 @@ impl Checker<'_> {
             .map(|entry| entry.index as usize)
     }
 
+    /// [`Checker::lookup`] as a `u32`, [`Parties::NOT_FOUND`] when not found.
+    fn lookup_index(&self, map: &Map, id: &str, kind: IdKind) -> u32 {
+        self.registry(kind)
+            .get(map, id)
+            .filter(|entry| entry.kind == kind)
+            .map_or(Parties::NOT_FOUND, |entry| entry.index)
+    }
+
     /// Checks an id before it is added to `map`; returns false (and reports) when it is taken.
     fn define(&mut self, map: &Map, id: &str, kind: IdKind, site: Site) -> bool {
+        self.check_kebab_case(id, kind, site);
+        if let Some((first_kind, first_site)) = self.defined(map, id) {
+            self.report_duplicate(id, kind, site, first_kind, first_site);
+            return false;
+        }
+        match kind {
+            IdKind::Source | IdKind::Actor => self.party_ids.insert(map, id, kind),
+            IdKind::Claim => self.claim_ids.insert_later(id, kind, map.claims.len()),
+            IdKind::Relation => {
+                self.relation_ids.insert(id.to_owned(), site);
+            }
+        }
+        true
+    }
+
+    /// [`Checker::define`] for a claim, but for the check that no claim has its id, which
+    /// inserting it in the map makes (and which calls [`Checker::report_duplicate`]); the
+    /// claim then joins [`Checker::claim_ids`].
+    fn define_claim(&mut self, map: &Map, id: &str, site: Site) -> bool {
+        self.check_kebab_case(id, IdKind::Claim, site);
+        match self.party_ids.get(map, id) {
+            Some(_) => {
+                if let Some((first_kind, first_site)) = self.defined(map, id) {
+                    self.report_duplicate(id, IdKind::Claim, site, first_kind, first_site);
+                }
+                false
+            }
+            None => true,
+        }
+    }
+
+    fn check_kebab_case(&mut self, id: &str, kind: IdKind, site: Site) {
         if !is_kebab_case(id) {
             let suggestion = to_kebab_case(id);
             let mut diagnostic = Diagnostic::error(
@@ -394,36 +434,35 @@ impl Checker<'_> {
             }
             self.errors.push(diagnostic);
         }
-        if let Some((first_kind, first_site)) = self.defined(map, id) {
-            let message = if first_kind == kind {
-                format!("the {} id `{id}` is defined twice", kind.noun())
-            } else {
-                format!(
-                    "the id `{id}` is used by {} and by {}",
-                    first_kind.with_article(),
-                    kind.with_article()
-                )
-            };
-            let diagnostic = Diagnostic::error("duplicate-id", message)
-                .at(site.file, self.span(&site), "defined again here")
-                .also(
-                    first_site.file,
-                    self.span(&first_site),
-                    format!("first defined here, as {}", first_kind.with_article()),
-                )
-                .help("ids are unique across the whole map; rename one of them");
-            self.errors.push(diagnostic);
-            return false;
-        }
-        if kind == IdKind::Relation {
-            self.relation_ids.insert(id.to_owned(), site);
+    }
+
+    /// Reports `id`, of `kind` at `site`, as taken by the `first_kind` at `first_site`.
+    fn report_duplicate(
+        &mut self,
+        id: &str,
+        kind: IdKind,
+        site: Site,
+        first_kind: IdKind,
+        first_site: Site,
+    ) {
+        let message = if first_kind == kind {
+            format!("the {} id `{id}` is defined twice", kind.noun())
         } else {
-            match kind {
-                IdKind::Source | IdKind::Actor => self.party_ids.insert(map, id, kind),
-                IdKind::Claim | IdKind::Relation => self.claim_ids.insert_later(map, id, kind),
-            }
-        }
-        true
+            format!(
+                "the id `{id}` is used by {} and by {}",
+                first_kind.with_article(),
+                kind.with_article()
+            )
+        };
+        let diagnostic = Diagnostic::error("duplicate-id", message)
+            .at(site.file, self.span(&site), "defined again here")
+            .also(
+                first_site.file,
+                self.span(&first_site),
+                format!("first defined here, as {}", first_kind.with_article()),
+            )
+            .help("ids are unique across the whole map; rename one of them");
+        self.errors.push(diagnostic);
     }
 
     /// Resolves a reference: `lookup` is the index found for `id` among the ids of `kind`
@@ -526,17 +565,6 @@ pub(super) fn validate<'a>(
     let sources = total(|file| file.sources.len());
     let actors = total(|file| file.actors.len());
     let claims = total(|file| file.claims.len());
-    // Per file: the relations written inline in its claims, and in its `relations` section.
-    let inline_counts: Vec<usize> = records
-        .iter()
-        .map(|file| {
-            let lists = |claim: &Record<ClaimDoc>| {
-                claim.doc.supports.len() + claim.doc.rebuts.len() + claim.doc.undercuts.len()
-            };
-            file.claims.iter().map(lists).sum()
-        })
-        .collect();
-    let relations = inline_counts.iter().sum::<usize>() + total(|file| file.relations.len());
     let mut checker = Checker {
         files,
         errors: Vec::new(),
@@ -627,6 +655,30 @@ pub(super) fn validate<'a>(
     }
     resolve_member_of(&mut checker, &mut map, member_of);
 
+    // One sweep over the claim records, before the claims are built: per file, how many
+    // relations are written inline (the relations sections are counted apart); and, as every
+    // source and actor is known by now, each claim's actor and source. On a big map the table
+    // of sources and actors is larger than the processor's caches can keep while the claims
+    // are built (a kilobyte or so of memory passes through them per claim), but in this
+    // sweep, which reads little else, it mostly stays in cache.
+    let mut parties = Vec::with_capacity(claims);
+    let mut inline_counts = Vec::with_capacity(records.len());
+    for file in &records {
+        let mut inline = 0;
+        for record in &file.claims {
+            let doc = &record.doc;
+            inline += doc.supports.len() + doc.rebuts.len() + doc.undercuts.len();
+            parties.push(Parties {
+                actor: checker.lookup_index(&map, &doc.actor, IdKind::Actor),
+                source: checker.lookup_index(&map, &doc.source, IdKind::Source),
+            });
+        }
+        inline_counts.push(inline);
+    }
+    let in_sections: usize = records.iter().map(|file| file.relations.len()).sum();
+    let relations = inline_counts.iter().sum::<usize>() + in_sections;
+    let mut parties = parties.into_iter();
+
     // All claims are added before any reference to a claim is resolved, so that a reference may
     // point forward or into another file. A claim's inline relations are made at once, in their
     // final order (per file: its claims' relations, then its `relations` section), with their
@@ -659,37 +711,22 @@ pub(super) fn validate<'a>(
         .iter_mut()
         .flat_map(|file| std::mem::take(&mut file.claims));
     for record in all_claims {
-        if !checker.define(
-            &map,
-            &record.doc.id,
-            IdKind::Claim,
-            Site::field(&record, "id"),
-        ) {
+        let claim_parties = parties.next().unwrap_or(Parties::NONE);
+        if !checker.define_claim(&map, &record.doc.id, Site::field(&record, "id")) {
             continue;
         }
+        let id_site = Site::field(&record, "id");
         let origin = origin(&record);
         let doc = record.doc;
         let claim = ClaimIx::new(map.claims.len());
         // Every source and actor is known by now: a claim whose actor, source, `about` and date
         // are all fine is complete at once. Any other keeps them, as written, for the checks
-        // (and messages) that need every claim defined.
-        let (actor, source, about, date) = match quick_refs(&checker, &map, &source_dates, &doc) {
-            Some(resolved) => resolved,
-            // Placeholders until resolved below; they stay only when an error was reported,
-            // and the map is then discarded.
-            None => {
-                unresolved.push((
-                    claim,
-                    UnresolvedRefs {
-                        actor: doc.actor,
-                        source: doc.source,
-                        about: doc.about,
-                        date: doc.date,
-                    },
-                ));
-                (ActorIx(0), SourceIx(0), Vec::new(), None)
-            }
-        };
+        // (and messages) that need every claim defined. Placeholders until then; they stay
+        // only when an error was reported, and the map is then discarded.
+        let quick = quick_refs(&checker, &map, &source_dates, &doc, claim_parties);
+        let complete = quick.is_some();
+        let (actor, source, about, date) =
+            quick.unwrap_or((ActorIx(0), SourceIx(0), Vec::new(), None));
         let buffer = buffer_of(origin.file.index());
         let lists = [
             (RelationKind::Supports, doc.supports),
@@ -698,8 +735,10 @@ pub(super) fn validate<'a>(
         ];
         let id = doc.id.into_owned();
         // Inserted before its relations are made: a claim may relate to itself (an error
-        // reported below), and the registry compares long ids with the map's copy.
-        map.claims.insert(
+        // reported below), and the registry compares long ids with the map's copy. The map
+        // finds a claim id defined twice: one probe of its table, where a lookup first
+        // would make two.
+        let (index, first) = map.claims.insert_full(
             id.clone(),
             Claim {
                 id,
@@ -714,6 +753,27 @@ pub(super) fn validate<'a>(
                 origin,
             },
         );
+        if let Some(first) = first {
+            let first_site = Site::at(&first.origin, "id");
+            // The first definition stays.
+            let again = std::mem::replace(&mut map.claims[index], first);
+            checker.report_duplicate(&again.id, IdKind::Claim, id_site, IdKind::Claim, first_site);
+            continue;
+        }
+        checker
+            .claim_ids
+            .insert_later(&map.claims[index].id, IdKind::Claim, index);
+        if !complete {
+            unresolved.push((
+                claim,
+                UnresolvedRefs {
+                    actor: doc.actor,
+                    source: doc.source,
+                    about: doc.about,
+                    date: doc.date,
+                },
+            ));
+        }
         if checker.claim_ids.later.len() >= batch {
             checker.claim_ids.flush(&map);
         }
@@ -978,15 +1038,32 @@ struct UnresolvedRefs<'a> {
     date: Option<Text<'a>>,
 }
 
+/// A claim's actor and source, looked up ahead; [`Parties::NOT_FOUND`] when not found.
+#[derive(Clone, Copy)]
+struct Parties {
+    actor: u32,
+    source: u32,
+}
+
+impl Parties {
+    const NOT_FOUND: u32 = u32::MAX;
+    const NONE: Parties = Parties {
+        actor: Parties::NOT_FOUND,
+        source: Parties::NOT_FOUND,
+    };
+}
+
 /// A claim's actor, source, `about` and date, when every one of them is fine.
 fn quick_refs(
     checker: &Checker<'_>,
     map: &Map,
     source_dates: &[Option<Date>],
     doc: &ClaimDoc,
+    parties: Parties,
 ) -> Option<(ActorIx, SourceIx, Vec<ActorIx>, Option<Date>)> {
-    let actor = ActorIx::new(checker.lookup(map, &doc.actor, IdKind::Actor)?);
-    let source = SourceIx::new(checker.lookup(map, &doc.source, IdKind::Source)?);
+    let found = |index| (index != Parties::NOT_FOUND).then_some(index);
+    let actor = ActorIx(found(parties.actor)?);
+    let source = SourceIx(found(parties.source)?);
     let about = doc
         .about
         .iter()
@@ -1691,5 +1768,48 @@ mod suggestion_budget_tests {
             (1..=super::SUGGESTION_BUDGET / 20_000 + 1).contains(&hinted),
             "{hinted}"
         );
+    }
+}
+
+#[cfg(test)]
+mod probe_order_tests {
+    use super::Registry;
+
+    /// The order is a permutation of the lookups that visits the table's buckets in
+    /// increasing order of group (the first bits of the home bucket), and keeps the written
+    /// order within a group.
+    #[test]
+    fn probe_order_walks_the_table_once() {
+        for capacity in [0, 3, 100, 5_000, 300_000] {
+            let registry = Registry::with_capacity(capacity);
+            let hashes: Vec<u64> = (0..20_000u64)
+                .map(|i| registry.hash(&format!("c{i}")))
+                .collect();
+            let order = registry.probe_order(hashes.len(), |i| hashes[i]);
+            let mut seen = vec![false; hashes.len()];
+            for &i in &order {
+                assert!(!std::mem::replace(&mut seen[i as usize], true));
+            }
+            assert!(seen.iter().all(|&s| s), "not a permutation at {capacity}");
+            // The bucket count probe_order assumes is hashbrown's: the table's memory is a
+            // 16-byte entry and a control byte per bucket, and 16 more control bytes.
+            let buckets = (registry.table.capacity() * 8 / 7).next_power_of_two() as u64;
+            if capacity > 0 {
+                assert_eq!(
+                    registry.table.allocation_size(),
+                    buckets as usize * 17 + 16,
+                    "{capacity}"
+                );
+            }
+            let shift = buckets.trailing_zeros().saturating_sub(12);
+            let group = |i: u32| (hashes[i as usize] & (buckets - 1)) >> shift;
+            for pair in order.windows(2) {
+                let (a, b) = (group(pair[0]), group(pair[1]));
+                assert!(
+                    a < b || (a == b && pair[0] < pair[1]),
+                    "{capacity}: {pair:?}"
+                );
+            }
+        }
     }
 }

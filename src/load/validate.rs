@@ -206,6 +206,23 @@ impl Registry {
             .copied()
     }
 
+    /// The entries of `count` ids (`id(i)`, whose hash is `hash(i)`), looked up in
+    /// [`Registry::probe_order`].
+    fn get_batch<'i>(
+        &self,
+        map: &Map,
+        count: usize,
+        hash: impl Fn(usize) -> u64,
+        id: impl Fn(usize) -> &'i str,
+    ) -> Vec<Option<Entry>> {
+        let mut found = vec![None; count];
+        for i in self.probe_order(count, &hash) {
+            let i = i as usize;
+            found[i] = self.get_hashed(map, hash(i), id(i));
+        }
+        found
+    }
+
     /// An order in which to look up ids with these hashes so that the lookups walk the table
     /// from its first bucket to its last: on a table far larger than the processor's caches,
     /// lookups in the order they are written each wait for memory (twice: control bytes and
@@ -379,14 +396,6 @@ impl Checker<'_> {
             .map(|entry| entry.index as usize)
     }
 
-    /// [`Checker::lookup`] as a `u32`, [`Parties::NOT_FOUND`] when not found.
-    fn lookup_index(&self, map: &Map, id: &str, kind: IdKind) -> u32 {
-        self.registry(kind)
-            .get(map, id)
-            .filter(|entry| entry.kind == kind)
-            .map_or(Parties::NOT_FOUND, |entry| entry.index)
-    }
-
     /// Checks an id before it is added to `map`; returns false (and reports) when it is taken.
     fn define(&mut self, map: &Map, id: &str, kind: IdKind, site: Site) -> bool {
         self.check_kebab_case(id, kind, site);
@@ -407,17 +416,15 @@ impl Checker<'_> {
     /// [`Checker::define`] for a claim, but for the check that no claim has its id, which
     /// inserting it in the map makes (and which calls [`Checker::report_duplicate`]); the
     /// claim then joins [`Checker::claim_ids`].
-    fn define_claim(&mut self, map: &Map, id: &str, site: Site) -> bool {
+    fn define_claim(&mut self, map: &Map, id: &str, site: Site, parties: Parties) -> bool {
         self.check_kebab_case(id, IdKind::Claim, site);
-        match self.party_ids.get(map, id) {
-            Some(_) => {
-                if let Some((first_kind, first_site)) = self.defined(map, id) {
-                    self.report_duplicate(id, IdKind::Claim, site, first_kind, first_site);
-                }
-                false
-            }
-            None => true,
+        if !parties.id_taken {
+            return true;
         }
+        if let Some((first_kind, first_site)) = self.defined(map, id) {
+            self.report_duplicate(id, IdKind::Claim, site, first_kind, first_site);
+        }
+        false
     }
 
     fn check_kebab_case(&mut self, id: &str, kind: IdKind, site: Site) {
@@ -657,24 +664,18 @@ pub(super) fn validate<'a>(
 
     // One sweep over the claim records, before the claims are built: per file, how many
     // relations are written inline (the relations sections are counted apart); and, as every
-    // source and actor is known by now, each claim's actor and source. On a big map the table
-    // of sources and actors is larger than the processor's caches can keep while the claims
-    // are built (a kilobyte or so of memory passes through them per claim), but in this
-    // sweep, which reads little else, it mostly stays in cache.
-    let mut parties = Vec::with_capacity(claims);
+    // source and actor is known by now, whether each claim's id is taken by one, and the
+    // claim's actor and source ([`look_up_parties`]).
     let mut inline_counts = Vec::with_capacity(records.len());
     for file in &records {
-        let mut inline = 0;
-        for record in &file.claims {
+        let lists = |record: &Record<ClaimDoc>| {
             let doc = &record.doc;
-            inline += doc.supports.len() + doc.rebuts.len() + doc.undercuts.len();
-            parties.push(Parties {
-                actor: checker.lookup_index(&map, &doc.actor, IdKind::Actor),
-                source: checker.lookup_index(&map, &doc.source, IdKind::Source),
-            });
-        }
-        inline_counts.push(inline);
+            doc.supports.len() + doc.rebuts.len() + doc.undercuts.len()
+        };
+        inline_counts.push(file.claims.iter().map(lists).sum::<usize>());
     }
+    let claim_docs = records.iter().flat_map(|file| &file.claims);
+    let parties = look_up_parties(&checker.party_ids, &map, claim_docs, claims);
     let in_sections: usize = records.iter().map(|file| file.relations.len()).sum();
     let relations = inline_counts.iter().sum::<usize>() + in_sections;
     let mut parties = parties.into_iter();
@@ -712,10 +713,10 @@ pub(super) fn validate<'a>(
         .flat_map(|file| std::mem::take(&mut file.claims));
     for record in all_claims {
         let claim_parties = parties.next().unwrap_or(Parties::NONE);
-        if !checker.define_claim(&map, &record.doc.id, Site::field(&record, "id")) {
+        let id_site = Site::field(&record, "id");
+        if !checker.define_claim(&map, &record.doc.id, id_site, claim_parties) {
             continue;
         }
-        let id_site = Site::field(&record, "id");
         let origin = origin(&record);
         let doc = record.doc;
         let claim = ClaimIx::new(map.claims.len());
@@ -924,20 +925,17 @@ impl<'a> FileRelations<'a> {
     /// Looks up the targets in [`FileRelations::batch`]; those not found wait. Call it when
     /// the batch is full, with [`Checker::claim_ids`] flushed.
     fn look_up_batch(&mut self, checker: &Checker<'_>, map: &Map) {
-        let registry = &checker.claim_ids;
         let batch = &self.batch;
-        let mut found = vec![None; batch.len()];
-        for i in registry.probe_order(batch.len(), |i| batch[i].hash) {
-            let (i, target) = (i as usize, &batch[i as usize]);
-            found[i] = registry
-                .get_hashed(map, target.hash, target.id.as_str())
-                .filter(|entry| entry.kind == IdKind::Claim)
-                .map(|entry| ClaimIx(entry.index));
-        }
+        let found = checker.claim_ids.get_batch(
+            map,
+            batch.len(),
+            |i| batch[i].hash,
+            |i| batch[i].id.as_str(),
+        );
         for (target, found) in self.batch.drain(..).zip(found) {
             let relation = &mut self.relations[target.position as usize];
-            match found {
-                Some(claim) => relation.target = Target::Claim(claim),
+            match found.filter(|entry| entry.kind == IdKind::Claim) {
+                Some(entry) => relation.target = Target::Claim(ClaimIx(entry.index)),
                 None => self.waiting.push(Waiting {
                     position: target.position,
                     target_id: target.id.into_text(),
@@ -1038,11 +1036,13 @@ struct UnresolvedRefs<'a> {
     date: Option<Text<'a>>,
 }
 
-/// A claim's actor and source, looked up ahead; [`Parties::NOT_FOUND`] when not found.
+/// A claim's actor and source, looked up ahead ([`Parties::NOT_FOUND`] when not found), and
+/// whether its id is taken by a source or an actor.
 #[derive(Clone, Copy)]
 struct Parties {
     actor: u32,
     source: u32,
+    id_taken: bool,
 }
 
 impl Parties {
@@ -1050,7 +1050,52 @@ impl Parties {
     const NONE: Parties = Parties {
         actor: Parties::NOT_FOUND,
         source: Parties::NOT_FOUND,
+        id_taken: false,
     };
+}
+
+/// How many claims [`look_up_parties`] takes at a time: their ids fill about half of a core's
+/// second-level cache.
+const PARTY_CHUNK: usize = 4096;
+
+/// For each claim record, [`Parties`]: its id, actor and source looked up among the sources and
+/// actors, [`PARTY_CHUNK`] claims at a time, in [`Registry::probe_order`]. There are far fewer
+/// sources and actors than claims, but on a big map their table is still much larger than a
+/// core's own caches, and lookups in the order the claims are written would each wait for
+/// memory; in table order a chunk's lookups sweep the table once.
+fn look_up_parties<'r, 'a: 'r>(
+    registry: &Registry,
+    map: &Map,
+    records: impl Iterator<Item = &'r Record<ClaimDoc<'a>>>,
+    claims: usize,
+) -> Vec<Parties> {
+    let mut parties = Vec::with_capacity(claims);
+    let mut ids: Vec<BatchedId<'r>> = Vec::with_capacity(3 * PARTY_CHUNK);
+    let mut hashes: Vec<u64> = Vec::with_capacity(3 * PARTY_CHUNK);
+    let mut records = records.peekable();
+    while records.peek().is_some() {
+        ids.clear();
+        hashes.clear();
+        for record in records.by_ref().take(PARTY_CHUNK) {
+            let doc = &record.doc;
+            for id in [&doc.id, &doc.actor, &doc.source] {
+                hashes.push(registry.hash(id));
+                ids.push(BatchedId::new(Cow::Borrowed(id.as_ref())));
+            }
+        }
+        let found = registry.get_batch(map, ids.len(), |i| hashes[i], |i| ids[i].as_str());
+        let index = |entry: Option<Entry>, kind| {
+            entry
+                .filter(|entry| entry.kind == kind)
+                .map_or(Parties::NOT_FOUND, |entry| entry.index)
+        };
+        parties.extend(found.chunks_exact(3).map(|claim| Parties {
+            id_taken: claim[0].is_some(),
+            actor: index(claim[1], IdKind::Actor),
+            source: index(claim[2], IdKind::Source),
+        }));
+    }
+    parties
 }
 
 /// A claim's actor, source, `about` and date, when every one of them is fine.

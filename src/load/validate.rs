@@ -122,28 +122,63 @@ fn target_site(origin: &Origin, kind: RelationKind, element: u32) -> Site {
     }
 }
 
-/// An id in the [`Registry`]: which collection of the map, and where in it. An id of at most
-/// [`SHORT`] bytes is also kept in the entry itself, so that finding it reads only the table:
-/// on a big map, comparing with the id stored in the map costs two cache misses per probe.
+/// An id of at most [`SHORT`] bytes, copied, so that comparing it reads no other memory (on a
+/// big map, comparing with an id stored elsewhere costs a cache miss or two); of a longer one,
+/// only that it is longer.
+#[derive(Clone, Copy, Debug)]
+struct InlineId {
+    /// The length of the id; [`LONG`] for a longer one.
+    len: u8,
+    bytes: [u8; SHORT],
+}
+
+/// The longest [`InlineId`] (an [`Entry`] is then 16 bytes).
+const SHORT: usize = 10;
+/// [`InlineId::len`] of an id longer than [`SHORT`].
+const LONG: u8 = u8::MAX;
+
+impl InlineId {
+    fn new(id: &str) -> InlineId {
+        let mut inline = InlineId {
+            len: LONG,
+            bytes: [0; SHORT],
+        };
+        if let Some(slot) = inline.bytes.get_mut(..id.len()) {
+            slot.copy_from_slice(id.as_bytes());
+            inline.len = id.len() as u8; // at most SHORT
+        }
+        inline
+    }
+
+    /// The id, when it is short.
+    fn get(&self) -> Option<&[u8]> {
+        self.bytes.get(..usize::from(self.len))
+    }
+
+    /// The id, when it is short.
+    fn as_str(&self) -> Option<&str> {
+        // The bytes were copied from a `&str` whole, so they are UTF-8.
+        self.get().and_then(|bytes| std::str::from_utf8(bytes).ok())
+    }
+}
+
+/// An id in the [`Registry`]: which collection of the map, and where in it. A short id is kept
+/// in the entry itself, so that finding it reads only the table; a longer one is compared with
+/// the map's copy.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
     kind: IdKind,
-    /// The length of a short id; [`LONG`] for a longer one (compared with the map's copy).
-    len: u8,
-    short: [u8; SHORT],
+    id: InlineId,
     index: u32,
 }
 
-/// The longest id kept in an [`Entry`] (the entry is then 16 bytes).
-const SHORT: usize = 10;
-/// [`Entry::len`] of an id longer than [`SHORT`].
-const LONG: u8 = u8::MAX;
-
-impl Entry {
-    /// The id, when it is kept in the entry.
-    fn short(&self) -> Option<&[u8]> {
-        self.short.get(..usize::from(self.len))
-    }
+/// An id to look up with others ([`Registry::get_batch`]): its hash, the id itself when short,
+/// and its place among the caller's ids.
+#[derive(Clone, Copy)]
+struct Lookup {
+    hash: u64,
+    id: InlineId,
+    index: u32,
 }
 
 /// Ids of sources, actors or claims: defining an id is one probe (taken?), and resolving a
@@ -181,9 +216,8 @@ impl Registry {
     /// The id of `entry`, from the entry when it is short, else from the map (when the table
     /// grows, every entry's item is in the map).
     fn id<'m>(map: &'m Map, entry: &'m Entry) -> &'m str {
-        match entry.short() {
-            // The bytes were copied from a `&str` whole, so they are UTF-8.
-            Some(bytes) => std::str::from_utf8(bytes).unwrap_or_default(),
+        match entry.id.as_str() {
+            Some(id) => id,
             None => Registry::key(map, *entry).unwrap_or_default(),
         }
     }
@@ -199,57 +233,71 @@ impl Registry {
     fn get_hashed(&self, map: &Map, hash: u64, id: &str) -> Option<Entry> {
         debug_assert!(self.later.is_empty(), "flush the registry before a lookup");
         self.table
-            .find(hash, |entry| match entry.short() {
+            .find(hash, |entry| match entry.id.get() {
                 Some(bytes) => bytes == id.as_bytes(),
                 None => id.len() > SHORT && Registry::key(map, *entry) == Some(id),
             })
             .copied()
     }
 
-    /// The entries of `count` ids (`id(i)`, whose hash is `hash(i)`), looked up in
-    /// [`Registry::probe_order`].
+    /// The entries of the ids of `lookups`, in their order, looked up in the order of the table
+    /// ([`Registry::in_probe_order`]). `long_id(index)` gives an id longer than [`SHORT`].
     fn get_batch<'i>(
         &self,
         map: &Map,
-        count: usize,
-        hash: impl Fn(usize) -> u64,
-        id: impl Fn(usize) -> &'i str,
+        lookups: &[Lookup],
+        long_id: impl Fn(usize) -> &'i str,
     ) -> Vec<Option<Entry>> {
-        let mut found = vec![None; count];
-        for i in self.probe_order(count, &hash) {
-            let i = i as usize;
-            found[i] = self.get_hashed(map, hash(i), id(i));
+        debug_assert!(self.later.is_empty(), "flush the registry before a lookup");
+        let mut found = vec![None; lookups.len()];
+        for lookup in self.in_probe_order(lookups, |lookup| lookup.hash) {
+            let index = lookup.index as usize;
+            let entry = match lookup.id.get() {
+                Some(id) => self
+                    .table
+                    .find(lookup.hash, |entry| entry.id.get() == Some(id))
+                    .copied(),
+                None => self.get_hashed(map, lookup.hash, long_id(index)),
+            };
+            found[index] = entry;
         }
         found
     }
 
-    /// An order in which to look up ids with these hashes so that the lookups walk the table
-    /// from its first bucket to its last: on a table far larger than the processor's caches,
-    /// lookups in the order they are written each wait for memory (twice: control bytes and
-    /// entry), and in this order the memory is read ahead. The order groups the hashes by the
-    /// first bits of their home bucket (a counting sort); within a group, a few kilobytes of
-    /// the table, they stay as written. Only speed depends on the order, never a result.
-    fn probe_order(&self, count: usize, hash: impl Fn(usize) -> u64) -> Vec<u32> {
-        const GROUP_BITS: u32 = 12;
+    /// `items` (which carry the hashes of ids), reordered so that looking them up walks the
+    /// table from its first bucket to its last: on a table far larger than the processor's
+    /// caches, lookups in the order they are written each wait for memory (twice: control
+    /// bytes and entry), and in this order the memory is read ahead. A counting sort on the
+    /// first bits of each hash's home bucket, about as many groups as items (within a group,
+    /// the items stay as written). Only speed depends on the order, never a result.
+    fn in_probe_order<T: Copy>(&self, items: &[T], hash: impl Fn(&T) -> u64) -> Vec<T> {
+        let Some(&first) = items.first() else {
+            return Vec::new();
+        };
         // hashbrown's table has a power of two buckets, at most 8/7 of its capacity, and
         // starts probing at the bucket `hash & (buckets - 1)`.
         let buckets = (self.table.capacity() * 8 / 7).next_power_of_two() as u64;
-        let shift = buckets.trailing_zeros().saturating_sub(GROUP_BITS);
-        let group = |i: usize| ((hash(i) & (buckets - 1)) >> shift) as usize;
-        let mut starts = vec![0u32; (1 << GROUP_BITS) + 1];
-        for i in 0..count {
-            starts[group(i) + 1] += 1;
+        let group_bits = items
+            .len()
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(4, 16);
+        let shift = buckets.trailing_zeros().saturating_sub(group_bits);
+        let group = |item: &T| ((hash(item) & (buckets - 1)) >> shift) as usize;
+        let mut starts = vec![0u32; (1 << group_bits) + 1];
+        for item in items {
+            starts[group(item) + 1] += 1;
         }
         for i in 1..starts.len() {
             starts[i] += starts[i - 1];
         }
-        let mut order = vec![0u32; count];
-        for i in 0..count {
-            let slot = &mut starts[group(i)];
-            order[*slot as usize] = offset32(i);
+        let mut sorted = vec![first; items.len()];
+        for item in items {
+            let slot = &mut starts[group(item)];
+            sorted[*slot as usize] = *item;
             *slot += 1;
         }
-        order
+        sorted
     }
 
     /// Registers `id`, not yet in the table, as the next item of its kind in `map` (call it just
@@ -275,24 +323,18 @@ impl Registry {
     /// Inserts the ids registered with [`Registry::insert_later`].
     fn flush(&mut self, map: &Map) {
         let later = std::mem::take(&mut self.later);
-        for i in self.probe_order(later.len(), |i| later[i].0) {
-            let (hash, entry) = later[i as usize];
+        for (hash, entry) in self.in_probe_order(&later, |(hash, _)| *hash) {
             self.insert_entry(map, hash, entry);
         }
     }
 
     /// The hash and entry of `id`, item `index` of its kind in the map.
     fn entry(&self, id: &str, kind: IdKind, index: usize) -> (u64, Entry) {
-        let mut entry = Entry {
+        let entry = Entry {
             kind,
-            len: LONG,
-            short: [0; SHORT],
+            id: InlineId::new(id),
             index: offset32(index),
         };
-        if let Some(slot) = entry.short.get_mut(..id.len()) {
-            slot.copy_from_slice(id.as_bytes());
-            entry.len = id.len() as u8; // at most SHORT
-        }
         (self.hash(id), entry)
     }
 
@@ -849,50 +891,10 @@ struct Waiting<'a> {
 /// A support or rebuttal waiting in [`FileRelations::batch`] for its target to be looked up
 /// with others.
 struct BatchedTarget<'a> {
-    hash: u64,
     /// The relation's place in [`FileRelations::relations`].
     position: u32,
-    id: BatchedId<'a>,
-}
-
-/// The target's id: a short one is copied, so that a lookup reads only the table.
-enum BatchedId<'a> {
-    Short { len: u8, bytes: [u8; SHORT] },
-    Long(Text<'a>),
-}
-
-impl<'a> BatchedId<'a> {
-    fn new(id: Text<'a>) -> BatchedId<'a> {
-        let mut bytes = [0; SHORT];
-        match bytes.get_mut(..id.len()) {
-            Some(slot) => {
-                slot.copy_from_slice(id.as_bytes());
-                BatchedId::Short {
-                    len: id.len() as u8, // at most SHORT
-                    bytes,
-                }
-            }
-            None => BatchedId::Long(id),
-        }
-    }
-
-    fn as_str(&self) -> &str {
-        match self {
-            // The bytes were copied from a `&str` whole, so they are UTF-8.
-            BatchedId::Short { len, bytes } => bytes
-                .get(..usize::from(*len))
-                .and_then(|bytes| std::str::from_utf8(bytes).ok())
-                .unwrap_or_default(),
-            BatchedId::Long(id) => id,
-        }
-    }
-
-    fn into_text(self) -> Text<'a> {
-        match self {
-            BatchedId::Short { .. } => Cow::Owned(self.as_str().to_owned()),
-            BatchedId::Long(id) => id,
-        }
-    }
+    /// The target's id when longer than [`SHORT`] (a short one is in the [`Lookup`]).
+    long_id: Option<Text<'a>>,
 }
 
 /// How many claim ids [`Registry::flush`] inserts together, and how many targets
@@ -906,10 +908,11 @@ struct FileRelations<'a> {
     elements: Vec<u32>,
     /// In the order of their positions once [`FileRelations::finish`] is done.
     waiting: Vec<Waiting<'a>>,
-    /// Targets of supports and rebuttals, looked up [`BATCH`] at a time in
-    /// [`Registry::probe_order`] (on a big map, most of what looking up an id costs is
-    /// waiting for memory).
-    batch: Vec<BatchedTarget<'a>>,
+    /// Targets of supports and rebuttals, looked up [`BATCH`] at a time in the order of the
+    /// table ([`Registry::get_batch`]: on a big map, most of what looking up an id costs is
+    /// waiting for memory), with the relations they belong to.
+    batch: Vec<Lookup>,
+    batched: Vec<BatchedTarget<'a>>,
 }
 
 impl<'a> FileRelations<'a> {
@@ -919,26 +922,27 @@ impl<'a> FileRelations<'a> {
             elements: Vec::with_capacity(capacity),
             waiting: Vec::new(),
             batch: Vec::new(),
+            batched: Vec::new(),
         }
     }
 
     /// Looks up the targets in [`FileRelations::batch`]; those not found wait. Call it when
     /// the batch is full, with [`Checker::claim_ids`] flushed.
     fn look_up_batch(&mut self, checker: &Checker<'_>, map: &Map) {
-        let batch = &self.batch;
-        let found = checker.claim_ids.get_batch(
-            map,
-            batch.len(),
-            |i| batch[i].hash,
-            |i| batch[i].id.as_str(),
-        );
-        for (target, found) in self.batch.drain(..).zip(found) {
+        let batched = &self.batched;
+        let found = checker.claim_ids.get_batch(map, &self.batch, |i| {
+            batched[i].long_id.as_deref().unwrap_or_default()
+        });
+        let lookups = self.batch.drain(..).zip(self.batched.drain(..));
+        for ((lookup, target), found) in lookups.zip(found) {
             let relation = &mut self.relations[target.position as usize];
             match found.filter(|entry| entry.kind == IdKind::Claim) {
                 Some(entry) => relation.target = Target::Claim(ClaimIx(entry.index)),
                 None => self.waiting.push(Waiting {
                     position: target.position,
-                    target_id: target.id.into_text(),
+                    target_id: target.long_id.unwrap_or_else(|| {
+                        Cow::Owned(lookup.id.as_str().unwrap_or_default().to_owned())
+                    }),
                     from: Some(relation.from),
                 }),
             }
@@ -971,11 +975,18 @@ impl<'a> FileRelations<'a> {
                 target_id,
                 from: Some(from),
             }),
-            RelationKind::Supports | RelationKind::Rebuts => self.batch.push(BatchedTarget {
-                hash: checker.claim_ids.hash(&target_id),
-                position,
-                id: BatchedId::new(target_id),
-            }),
+            RelationKind::Supports | RelationKind::Rebuts => {
+                let id = InlineId::new(&target_id);
+                self.batch.push(Lookup {
+                    hash: checker.claim_ids.hash(&target_id),
+                    id,
+                    index: offset32(self.batched.len()),
+                });
+                self.batched.push(BatchedTarget {
+                    position,
+                    long_id: id.get().is_none().then_some(target_id),
+                });
+            }
         }
         self.relations.push(Relation {
             id: None,
@@ -1070,20 +1081,24 @@ fn look_up_parties<'r, 'a: 'r>(
     claims: usize,
 ) -> Vec<Parties> {
     let mut parties = Vec::with_capacity(claims);
-    let mut ids: Vec<BatchedId<'r>> = Vec::with_capacity(3 * PARTY_CHUNK);
-    let mut hashes: Vec<u64> = Vec::with_capacity(3 * PARTY_CHUNK);
+    let mut ids: Vec<&'r str> = Vec::with_capacity(3 * PARTY_CHUNK);
+    let mut lookups: Vec<Lookup> = Vec::with_capacity(3 * PARTY_CHUNK);
     let mut records = records.peekable();
     while records.peek().is_some() {
         ids.clear();
-        hashes.clear();
+        lookups.clear();
         for record in records.by_ref().take(PARTY_CHUNK) {
             let doc = &record.doc;
             for id in [&doc.id, &doc.actor, &doc.source] {
-                hashes.push(registry.hash(id));
-                ids.push(BatchedId::new(Cow::Borrowed(id.as_ref())));
+                lookups.push(Lookup {
+                    hash: registry.hash(id),
+                    id: InlineId::new(id),
+                    index: offset32(ids.len()),
+                });
+                ids.push(id);
             }
         }
-        let found = registry.get_batch(map, ids.len(), |i| hashes[i], |i| ids[i].as_str());
+        let found = registry.get_batch(map, &lookups, |i| ids[i]);
         let index = |entry: Option<Entry>, kind| {
             entry
                 .filter(|entry| entry.kind == kind)
@@ -1820,40 +1835,40 @@ mod suggestion_budget_tests {
 mod probe_order_tests {
     use super::Registry;
 
-    /// The order is a permutation of the lookups that visits the table's buckets in
-    /// increasing order of group (the first bits of the home bucket), and keeps the written
-    /// order within a group.
+    /// The items come out all, once each, in increasing order of group (the first bits of the
+    /// home bucket), in the order they were given within a group; the bucket count assumed is
+    /// hashbrown's.
     #[test]
-    fn probe_order_walks_the_table_once() {
+    fn in_probe_order_walks_the_table_once() {
         for capacity in [0, 3, 100, 5_000, 300_000] {
             let registry = Registry::with_capacity(capacity);
-            let hashes: Vec<u64> = (0..20_000u64)
-                .map(|i| registry.hash(&format!("c{i}")))
-                .collect();
-            let order = registry.probe_order(hashes.len(), |i| hashes[i]);
-            let mut seen = vec![false; hashes.len()];
-            for &i in &order {
-                assert!(!std::mem::replace(&mut seen[i as usize], true));
-            }
-            assert!(seen.iter().all(|&s| s), "not a permutation at {capacity}");
-            // The bucket count probe_order assumes is hashbrown's: the table's memory is a
-            // 16-byte entry and a control byte per bucket, and 16 more control bytes.
-            let buckets = (registry.table.capacity() * 8 / 7).next_power_of_two() as u64;
-            if capacity > 0 {
-                assert_eq!(
-                    registry.table.allocation_size(),
-                    buckets as usize * 17 + 16,
-                    "{capacity}"
-                );
-            }
-            let shift = buckets.trailing_zeros().saturating_sub(12);
-            let group = |i: u32| (hashes[i as usize] & (buckets - 1)) >> shift;
-            for pair in order.windows(2) {
-                let (a, b) = (group(pair[0]), group(pair[1]));
-                assert!(
-                    a < b || (a == b && pair[0] < pair[1]),
-                    "{capacity}: {pair:?}"
-                );
+            for count in [1, 5, 20_000] {
+                let items: Vec<(u64, usize)> = (0..count)
+                    .map(|i| (registry.hash(&format!("c{i}")), i))
+                    .collect();
+                let sorted = registry.in_probe_order(&items, |(hash, _)| *hash);
+                let mut seen = vec![false; count];
+                for &(_, i) in &sorted {
+                    assert!(!std::mem::replace(&mut seen[i], true));
+                }
+                assert!(seen.iter().all(|&s| s), "not a permutation at {capacity}");
+                // The table's memory is a 16-byte entry and a control byte per bucket, and 16
+                // more control bytes.
+                let buckets = (registry.table.capacity() * 8 / 7).next_power_of_two() as u64;
+                if capacity > 0 {
+                    let size = registry.table.allocation_size();
+                    assert_eq!(size, buckets as usize * 17 + 16, "{capacity}");
+                }
+                let group_bits = count.next_power_of_two().trailing_zeros().clamp(4, 16);
+                let shift = buckets.trailing_zeros().saturating_sub(group_bits);
+                let group = |hash: u64| (hash & (buckets - 1)) >> shift;
+                for pair in sorted.windows(2) {
+                    let (a, b) = (group(pair[0].0), group(pair[1].0));
+                    assert!(
+                        a < b || (a == b && pair[0].1 < pair[1].1),
+                        "{capacity}: {pair:?}"
+                    );
+                }
             }
         }
     }

@@ -614,6 +614,9 @@ pub(super) fn validate<'a>(
     let sources = total(|file| file.sources.len());
     let actors = total(|file| file.actors.len());
     let claims = total(|file| file.claims.len());
+    // Batches of at most a sixteenth of the claims: their work space (about 100 bytes an id)
+    // stays a small part of the memory a map takes.
+    let batch = batch.min((claims / 16).max(1024));
     let mut checker = Checker {
         files,
         errors: Vec::new(),
@@ -898,7 +901,8 @@ struct BatchedTarget<'a> {
 }
 
 /// How many claim ids [`Registry::flush`] inserts together, and how many targets
-/// [`FileRelations::look_up_batch`] looks up together (a few megabytes of work space).
+/// [`FileRelations::look_up_batch`] looks up together, at most (a few megabytes of work
+/// space; fewer on a map of less than a million claims).
 pub(super) const BATCH: usize = 1 << 16;
 
 /// The inline relations of one file's claims (or of all files), in order, until their turn.

@@ -212,14 +212,14 @@ fn load_raw(raw_files: Vec<RawFile>) -> Result<Loaded, LoadError> {
 struct Tuning {
     /// From how many bytes of map on the files are parsed on two threads.
     parallel_bytes: usize,
-    /// How many references are looked up together (see [`validate::BATCH`]).
-    batch: usize,
+    /// How ids are looked up ([`validate::Batching`]).
+    batching: validate::Batching,
 }
 
 impl Tuning {
     const DEFAULT: Tuning = Tuning {
         parallel_bytes: PARALLEL_BYTES,
-        batch: validate::BATCH,
+        batching: validate::Batching::DEFAULT,
     };
 }
 
@@ -268,7 +268,7 @@ fn load_raw_with(raw_files: Vec<RawFile>, tuning: Tuning) -> Result<Loaded, Load
     // The records borrow their strings from the texts, which the map takes over afterwards.
     let records = parse_files(&files, &readable, &mut errors, tuning.parallel_bytes);
     let (mut map, mut validation_errors, mut warnings) =
-        validate::validate(records, &files, tuning.batch);
+        validate::validate(records, &files, tuning.batching);
     errors.append(&mut validation_errors);
     // Reading order: by file, then by position (the sort is stable for equal positions).
     let position = |d: &Diagnostic| d.primary.as_ref().map(|l| (l.file, l.span.start));
@@ -846,8 +846,8 @@ mod batch_tests {
         .collect()
     }
 
-    /// Whatever the size of the batches of lookups, a map loads the same, and a broken one
-    /// gives the same diagnostics in the same order.
+    /// Ids looked up one at a time or in batches of any size, a map loads the same, and a
+    /// broken one gives the same diagnostics in the same order.
     #[test]
     fn batches_of_any_size_load_what_one_batch_loads() {
         type Files = fn(bool) -> Vec<RawFile>;
@@ -855,9 +855,13 @@ mod batch_tests {
         for (name, files) in maps {
             for broken in [false, true] {
                 let whole = load_raw_with(files(broken), Tuning::DEFAULT);
+                // The default looks up one id at a time on maps this small.
                 for batch in [1, 2, 3, 7, 64] {
                     let tuning = Tuning {
-                        batch,
+                        batching: super::validate::Batching {
+                            from_claims: 0,
+                            size: batch,
+                        },
                         ..Tuning::DEFAULT
                     };
                     let context = format!("{name}, broken: {broken}, batch: {batch}");

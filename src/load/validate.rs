@@ -308,6 +308,11 @@ impl Registry {
             IdKind::Actor => map.actors.len(),
             IdKind::Claim | IdKind::Relation => map.claims.len(),
         };
+        self.insert_at(map, id, kind, index);
+    }
+
+    /// Registers `id`, not yet in the table, as item `index` of its kind in `map`.
+    fn insert_at(&mut self, map: &Map, id: &str, kind: IdKind, index: usize) {
         let (hash, entry) = self.entry(id, kind, index);
         self.insert_entry(map, hash, entry);
     }
@@ -608,7 +613,7 @@ fn origin<T>(record: &Record<T>) -> Origin {
 pub(super) fn validate<'a>(
     mut records: Vec<FileRecords<'a>>,
     files: &[MapFile],
-    batch: usize,
+    batching: Batching,
 ) -> (Map, Vec<Diagnostic>, Vec<Diagnostic>) {
     let total = |count: fn(&FileRecords) -> usize| records.iter().map(count).sum::<usize>();
     let sources = total(|file| file.sources.len());
@@ -616,7 +621,8 @@ pub(super) fn validate<'a>(
     let claims = total(|file| file.claims.len());
     // Batches of at most a sixteenth of the claims: their work space (about 100 bytes an id)
     // stays a small part of the memory a map takes.
-    let batch = batch.min((claims / 16).max(1024));
+    let batch =
+        (claims >= batching.from_claims).then_some(batching.size.min((claims / 16).max(1024)));
     let mut checker = Checker {
         files,
         errors: Vec::new(),
@@ -720,7 +726,8 @@ pub(super) fn validate<'a>(
         inline_counts.push(file.claims.iter().map(lists).sum::<usize>());
     }
     let claim_docs = records.iter().flat_map(|file| &file.claims);
-    let parties = look_up_parties(&checker.party_ids, &map, claim_docs, claims);
+    let batched = batch.is_some();
+    let parties = look_up_parties(&checker.party_ids, &map, claim_docs, claims, batched);
     let in_sections: usize = records.iter().map(|file| file.relations.len()).sum();
     let relations = inline_counts.iter().sum::<usize>() + in_sections;
     let mut parties = parties.into_iter();
@@ -806,9 +813,11 @@ pub(super) fn validate<'a>(
             checker.report_duplicate(&again.id, IdKind::Claim, id_site, IdKind::Claim, first_site);
             continue;
         }
-        checker
-            .claim_ids
-            .insert_later(&map.claims[index].id, IdKind::Claim, index);
+        let id = &map.claims[index].id;
+        match batch {
+            Some(_) => checker.claim_ids.insert_later(id, IdKind::Claim, index),
+            None => checker.claim_ids.insert_at(&map, id, IdKind::Claim, index),
+        }
         if !complete {
             unresolved.push((
                 claim,
@@ -820,7 +829,7 @@ pub(super) fn validate<'a>(
                 },
             ));
         }
-        if checker.claim_ids.later.len() >= batch {
+        if batch.is_some_and(|batch| checker.claim_ids.later.len() >= batch) {
             checker.claim_ids.flush(&map);
         }
         let origin = &map.claim(claim).origin;
@@ -829,13 +838,14 @@ pub(super) fn validate<'a>(
         };
         for (kind, targets) in lists {
             for (i, target_id) in targets.into_iter().enumerate() {
-                relations.push(&checker, claim, kind, offset32(i), target_id, origin);
+                let now = batch.is_none().then_some(&map);
+                relations.push(&checker, now, claim, kind, offset32(i), target_id, origin);
             }
         }
         // Only the success of a lookup is used: it has no side effects (no message, no hint
         // budget), so looking up now, in a batch or later is the same, and a target not found
         // (yet) is simply resolved later, in the order the relations were written.
-        if relations.batch.len() >= batch {
+        if batch.is_some_and(|batch| relations.batch.len() >= batch) {
             checker.claim_ids.flush(&map);
             relations.look_up_batch(&checker, &map);
         }
@@ -900,10 +910,26 @@ struct BatchedTarget<'a> {
     long_id: Option<Text<'a>>,
 }
 
-/// How many claim ids [`Registry::flush`] inserts together, and how many targets
-/// [`FileRelations::look_up_batch`] looks up together, at most (a few megabytes of work
-/// space; fewer on a map of less than a million claims).
-pub(super) const BATCH: usize = 1 << 16;
+/// How validation finds ids: on a small map one at a time, in the order they are written (its
+/// tables fit in a core's caches); on a big map in batches, in the order of the tables
+/// ([`Registry::get_batch`], [`Registry::flush`]), where one at a time each lookup would wait
+/// for memory. Which path is taken never changes a result (`load::batch_tests`).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Batching {
+    /// From how many claims on ids are found in batches (the claims' table is then a
+    /// megabyte or more).
+    pub(super) from_claims: usize,
+    /// At most how many ids are found together (a few megabytes of work space; fewer on a map
+    /// of less than a million claims).
+    pub(super) size: usize,
+}
+
+impl Batching {
+    pub(super) const DEFAULT: Batching = Batching {
+        from_claims: 1 << 15,
+        size: 1 << 16,
+    };
+}
 
 /// The inline relations of one file's claims (or of all files), in order, until their turn.
 struct FileRelations<'a> {
@@ -912,9 +938,9 @@ struct FileRelations<'a> {
     elements: Vec<u32>,
     /// In the order of their positions once [`FileRelations::finish`] is done.
     waiting: Vec<Waiting<'a>>,
-    /// Targets of supports and rebuttals, looked up [`BATCH`] at a time in the order of the
-    /// table ([`Registry::get_batch`]: on a big map, most of what looking up an id costs is
-    /// waiting for memory), with the relations they belong to.
+    /// On a big map ([`Batching`]), the targets of supports and rebuttals, looked up a batch
+    /// at a time in the order of the table ([`Registry::get_batch`]), with the relations they
+    /// belong to.
     batch: Vec<Lookup>,
     batched: Vec<BatchedTarget<'a>>,
 }
@@ -961,11 +987,14 @@ impl<'a> FileRelations<'a> {
     }
 
     /// Adds the relation `from` → `target_id` written at `element` of `from`'s `kind` list. Its
-    /// target is looked up with the batch ([`FileRelations::look_up_batch`]); an undercut's
-    /// waits, as relation ids are known only once every section is read.
+    /// target is looked up `now` in `map` when given, else with the batch
+    /// ([`FileRelations::look_up_batch`]); an undercut's waits, as relation ids are known only
+    /// once every section is read.
+    #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
         checker: &Checker<'_>,
+        now: Option<&Map>,
         from: ClaimIx,
         kind: RelationKind,
         element: u32,
@@ -973,13 +1002,22 @@ impl<'a> FileRelations<'a> {
         origin: &Origin,
     ) {
         let position = offset32(self.relations.len());
-        match kind {
-            RelationKind::Undercuts => self.waiting.push(Waiting {
+        let mut target = ClaimIx(0); // a placeholder until looked up
+        match (kind, now) {
+            (RelationKind::Undercuts, _) => self.waiting.push(Waiting {
                 position,
                 target_id,
                 from: Some(from),
             }),
-            RelationKind::Supports | RelationKind::Rebuts => {
+            (_, Some(map)) => match checker.lookup(map, &target_id, IdKind::Claim) {
+                Some(found) => target = ClaimIx::new(found),
+                None => self.waiting.push(Waiting {
+                    position,
+                    target_id,
+                    from: Some(from),
+                }),
+            },
+            (RelationKind::Supports | RelationKind::Rebuts, None) => {
                 let id = InlineId::new(&target_id);
                 self.batch.push(Lookup {
                     hash: checker.claim_ids.hash(&target_id),
@@ -996,8 +1034,7 @@ impl<'a> FileRelations<'a> {
             id: None,
             from,
             kind,
-            // A placeholder until looked up.
-            target: Target::Claim(ClaimIx(0)),
+            target: Target::Claim(target),
             note: None,
             origin: origin.clone(),
         });
@@ -1083,8 +1120,25 @@ fn look_up_parties<'r, 'a: 'r>(
     map: &Map,
     records: impl Iterator<Item = &'r Record<ClaimDoc<'a>>>,
     claims: usize,
+    batched: bool,
 ) -> Vec<Parties> {
     let mut parties = Vec::with_capacity(claims);
+    let index = |entry: Option<Entry>, kind| {
+        entry
+            .filter(|entry| entry.kind == kind)
+            .map_or(Parties::NOT_FOUND, |entry| entry.index)
+    };
+    if !batched {
+        parties.extend(records.map(|record| {
+            let doc = &record.doc;
+            Parties {
+                id_taken: registry.get(map, &doc.id).is_some(),
+                actor: index(registry.get(map, &doc.actor), IdKind::Actor),
+                source: index(registry.get(map, &doc.source), IdKind::Source),
+            }
+        }));
+        return parties;
+    }
     let mut ids: Vec<&'r str> = Vec::with_capacity(3 * PARTY_CHUNK);
     let mut lookups: Vec<Lookup> = Vec::with_capacity(3 * PARTY_CHUNK);
     let mut records = records.peekable();
@@ -1103,11 +1157,6 @@ fn look_up_parties<'r, 'a: 'r>(
             }
         }
         let found = registry.get_batch(map, &lookups, |i| ids[i]);
-        let index = |entry: Option<Entry>, kind| {
-            entry
-                .filter(|entry| entry.kind == kind)
-                .map_or(Parties::NOT_FOUND, |entry| entry.index)
-        };
         parties.extend(found.chunks_exact(3).map(|claim| Parties {
             id_taken: claim[0].is_some(),
             actor: index(claim[1], IdKind::Actor),

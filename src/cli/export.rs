@@ -1,6 +1,6 @@
 //! `argraph export`: a map in another tool's format, to stdout or a file.
 
-use super::output::print_stdout;
+use super::output::{print_stdout, stdout_result};
 use super::{Context, Failure, Outcome};
 use argraph::semantics::bipolar::SupportMode;
 use std::path::PathBuf;
@@ -50,8 +50,26 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
             "--support applies only to --format iccma".to_owned(),
         ));
     }
-    let loaded = context.load(&args.map)?;
+    let mut loaded = context.load(&args.map)?;
+    // The files' texts serve only diagnostics, all given by now: on a big map they are a third
+    // of the memory, freed before the export is built.
+    loaded.map.files = Vec::new();
     let map = &loaded.map;
+    if let ExportFormat::Json = args.format {
+        // Streamed: the text of a big map is never held whole.
+        let write = |out: &mut dyn std::io::Write| argraph::formats::json::write(map, out);
+        match &args.output {
+            Some(path) => {
+                argraph::atomic::write_atomic_with(path, |file| write(file)).map_err(|error| {
+                    Failure::Usage(format!("cannot write `{}`: {error}", path.display()))
+                })?
+            }
+            None => {
+                stdout_result(write(&mut std::io::stdout()))?;
+            }
+        }
+        return Ok(Outcome::Success);
+    }
     let text = match args.format {
         ExportFormat::Json => argraph::formats::json::to_string(map),
         ExportFormat::Aif => argraph::formats::aif::to_string(map),

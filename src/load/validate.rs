@@ -444,6 +444,7 @@ impl Checker<'_> {
     }
 
     /// Checks an id before it is added to `map`; returns false (and reports) when it is taken.
+    /// (Claims, many, go through [`Checker::define_claim`].)
     fn define(&mut self, map: &Map, id: &str, kind: IdKind, site: Site) -> bool {
         self.check_kebab_case(id, kind, site);
         if let Some((first_kind, first_site)) = self.defined(map, id) {
@@ -452,7 +453,7 @@ impl Checker<'_> {
         }
         match kind {
             IdKind::Source | IdKind::Actor => self.party_ids.insert(map, id, kind),
-            IdKind::Claim => self.claim_ids.insert_later(id, kind, map.claims.len()),
+            IdKind::Claim => self.claim_ids.insert(map, id, kind),
             IdKind::Relation => {
                 self.relation_ids.insert(id.to_owned(), site);
             }

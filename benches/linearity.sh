@@ -23,16 +23,8 @@ if [[ -z "${ARGRAPH:-}" && ( ! -x "$bin" || "${BUILD:-1}" == 1 ) ]]; then
     cargo build --release --quiet
 fi
 
-map_of() { # the map of $1 claims, generated as benches/run.sh does
-    local claims=$1 dir="$maps/c$1"
-    if [[ ! -f "$dir/.complete" ]]; then
-        rm -rf "$dir"
-        local actors=$((claims / 20 > 10 ? claims / 20 : 10))
-        "$bin" generate --claims "$claims" --actors "$actors" --seed 1 -o "$dir" >/dev/null
-        touch "$dir/.complete"
-    fi
-    echo "$dir"
-}
+# map_of N: the generated map of N claims.
+source "$root/benches/maps.sh"
 small=$(map_of 10000)
 big=$(map_of 1000000)
 

@@ -38,17 +38,8 @@ fi
 
 has() { "$bin" "$1" --help >/dev/null 2>&1; }
 
-# The map of $1 claims, generated on first use.
-map_of() {
-    local claims=$1 dir="$maps/c$1"
-    if [[ ! -f "$dir/.complete" ]]; then
-        rm -rf "$dir"
-        local actors=$(( claims / 20 > 10 ? claims / 20 : 10 ))
-        "$bin" generate --claims "$claims" --actors "$actors" --seed 1 -o "$dir" >/dev/null
-        touch "$dir/.complete"
-    fi
-    echo "$dir"
-}
+# map_of N: the generated map of N claims.
+source "$root/benches/maps.sh"
 
 input_bytes() { find "$1" -type f \( -name '*.ron' -o -name '*.argdown' \) -printf '%s\n' | awk '{s+=$1} END {print s}'; }
 

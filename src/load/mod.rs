@@ -15,6 +15,7 @@
 //! nested parentheses each give a located [`Diagnostic`].
 
 mod fast;
+mod ids;
 pub(crate) mod schema;
 pub(crate) mod syntax;
 pub(crate) mod validate;

@@ -7,6 +7,7 @@
 //! Speed: a valid map costs one hash insert per id and one lookup per reference. Exact spans of
 //! fields are found only when a diagnostic needs them ([`Site`]), by re-reading that one record.
 
+use super::ids::{Entry, IdKind, InlineId, Lookup, Registry, offset32};
 use super::schema::{ActorDoc, ClaimDoc, SemanticsDoc, StatusDoc, SupportDoc, Text};
 use super::syntax;
 use super::{FileRecords, Record};
@@ -16,46 +17,9 @@ use crate::model::{
     ExpectedSupport, FileId, Map, MapFile, Origin, Relation, RelationIx, RelationKind, Source,
     SourceIx, Target,
 };
-use hashbrown::HashTable;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasher;
 use std::ops::Range;
-
-/// The hasher of the loader's own tables: foldhash, several times faster than the standard
-/// SipHash on short keys such as ids, and seeded per process (so a crafted map cannot choose
-/// collisions in advance).
-type FastHash = foldhash::fast::RandomState;
-
-/// The kinds of things that have ids.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u8)]
-enum IdKind {
-    Source,
-    Actor,
-    Claim,
-    Relation,
-}
-
-impl IdKind {
-    fn noun(self) -> &'static str {
-        match self {
-            IdKind::Source => "source",
-            IdKind::Actor => "actor",
-            IdKind::Claim => "claim",
-            IdKind::Relation => "relation",
-        }
-    }
-
-    fn with_article(self) -> &'static str {
-        match self {
-            IdKind::Source => "a source",
-            IdKind::Actor => "an actor",
-            IdKind::Claim => "a claim",
-            IdKind::Relation => "a relation",
-        }
-    }
-}
 
 /// A place in a record: a field, or one element of a list field. Small and cheap to make (one
 /// is kept per relation for duplicate reports); turned into a byte span only when a diagnostic
@@ -68,11 +32,6 @@ struct Site {
     field: &'static str,
     /// Index in a list field; `u32::MAX` for the field itself.
     element: u32,
-}
-
-/// A byte offset as stored in a [`Site`] (files over 4 GiB are located at their last offset).
-fn offset32(offset: usize) -> u32 {
-    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 impl Site {
@@ -119,235 +78,6 @@ fn target_site(origin: &Origin, kind: RelationKind, element: u32) -> Site {
     Site {
         element,
         ..Site::at(origin, kind.as_str())
-    }
-}
-
-/// An id of at most [`SHORT`] bytes, copied, so that comparing it reads no other memory (on a
-/// big map, comparing with an id stored elsewhere costs a cache miss or two); of a longer one,
-/// only that it is longer.
-#[derive(Clone, Copy, Debug)]
-struct InlineId {
-    /// The length of the id; [`LONG`] for a longer one.
-    len: u8,
-    bytes: [u8; SHORT],
-}
-
-/// The longest [`InlineId`] (an [`Entry`] is then 16 bytes).
-const SHORT: usize = 10;
-/// [`InlineId::len`] of an id longer than [`SHORT`].
-const LONG: u8 = u8::MAX;
-
-impl InlineId {
-    fn new(id: &str) -> InlineId {
-        let mut inline = InlineId {
-            len: LONG,
-            bytes: [0; SHORT],
-        };
-        if let Some(slot) = inline.bytes.get_mut(..id.len()) {
-            slot.copy_from_slice(id.as_bytes());
-            inline.len = id.len() as u8; // at most SHORT
-        }
-        inline
-    }
-
-    /// The id, when it is short.
-    fn get(&self) -> Option<&[u8]> {
-        self.bytes.get(..usize::from(self.len))
-    }
-
-    /// The id, when it is short.
-    fn as_str(&self) -> Option<&str> {
-        // The bytes were copied from a `&str` whole, so they are UTF-8.
-        self.get().and_then(|bytes| std::str::from_utf8(bytes).ok())
-    }
-}
-
-/// An id in the [`Registry`]: which collection of the map, and where in it. A short id is kept
-/// in the entry itself, so that finding it reads only the table; a longer one is compared with
-/// the map's copy.
-#[derive(Clone, Copy, Debug)]
-struct Entry {
-    kind: IdKind,
-    id: InlineId,
-    index: u32,
-}
-
-/// An id to look up with others ([`Registry::get_batch`]): its hash, the id itself when short,
-/// and its place among the caller's ids.
-#[derive(Clone, Copy)]
-struct Lookup {
-    hash: u64,
-    id: InlineId,
-    index: u32,
-}
-
-/// Ids of sources, actors or claims: defining an id is one probe (taken?), and resolving a
-/// reference one more. The table holds no strings: an entry's key is the id stored in the map
-/// itself.
-struct Registry {
-    table: HashTable<Entry>,
-    hasher: FastHash,
-    /// Entries registered with [`Registry::insert_later`], with their hashes.
-    later: Vec<(u64, Entry)>,
-}
-
-impl Registry {
-    fn with_capacity(capacity: usize) -> Registry {
-        Registry {
-            table: HashTable::with_capacity(capacity),
-            hasher: FastHash::default(),
-            later: Vec::new(),
-        }
-    }
-
-    /// The map's copy of the id of `entry`; `None` for the id just defined, whose item is not
-    /// in the map yet (a lookup made between the two, such as a claim's actor, may probe it).
-    fn key(map: &Map, entry: Entry) -> Option<&str> {
-        let index = entry.index as usize;
-        let key = match entry.kind {
-            IdKind::Source => map.sources.get_index(index)?.0,
-            IdKind::Actor => map.actors.get_index(index)?.0,
-            // Relations are not in this table.
-            IdKind::Claim | IdKind::Relation => map.claims.get_index(index)?.0,
-        };
-        Some(key)
-    }
-
-    /// The id of `entry`, from the entry when it is short, else from the map (when the table
-    /// grows, every entry's item is in the map).
-    fn id<'m>(map: &'m Map, entry: &'m Entry) -> &'m str {
-        match entry.id.as_str() {
-            Some(id) => id,
-            None => Registry::key(map, *entry).unwrap_or_default(),
-        }
-    }
-
-    fn hash(&self, id: &str) -> u64 {
-        self.hasher.hash_one(id)
-    }
-
-    fn get(&self, map: &Map, id: &str) -> Option<Entry> {
-        self.get_hashed(map, self.hash(id), id)
-    }
-
-    fn get_hashed(&self, map: &Map, hash: u64, id: &str) -> Option<Entry> {
-        debug_assert!(self.later.is_empty(), "flush the registry before a lookup");
-        self.table
-            .find(hash, |entry| match entry.id.get() {
-                Some(bytes) => bytes == id.as_bytes(),
-                None => id.len() > SHORT && Registry::key(map, *entry) == Some(id),
-            })
-            .copied()
-    }
-
-    /// The entries of the ids of `lookups`, in their order, looked up in the order of the table
-    /// ([`Registry::in_probe_order`]). `long_id(index)` gives an id longer than [`SHORT`].
-    fn get_batch<'i>(
-        &self,
-        map: &Map,
-        lookups: &[Lookup],
-        long_id: impl Fn(usize) -> &'i str,
-    ) -> Vec<Option<Entry>> {
-        debug_assert!(self.later.is_empty(), "flush the registry before a lookup");
-        let mut found = vec![None; lookups.len()];
-        for lookup in self.in_probe_order(lookups, |lookup| lookup.hash) {
-            let index = lookup.index as usize;
-            let entry = match lookup.id.get() {
-                Some(id) => self
-                    .table
-                    .find(lookup.hash, |entry| entry.id.get() == Some(id))
-                    .copied(),
-                None => self.get_hashed(map, lookup.hash, long_id(index)),
-            };
-            found[index] = entry;
-        }
-        found
-    }
-
-    /// `items` (which carry the hashes of ids), reordered so that looking them up walks the
-    /// table from its first bucket to its last: on a table far larger than the processor's
-    /// caches, lookups in the order they are written each wait for memory (twice: control
-    /// bytes and entry), and in this order the memory is read ahead. A counting sort on the
-    /// first bits of each hash's home bucket, about as many groups as items (within a group,
-    /// the items stay as written). Only speed depends on the order, never a result.
-    fn in_probe_order<T: Copy>(&self, items: &[T], hash: impl Fn(&T) -> u64) -> Vec<T> {
-        let Some(&first) = items.first() else {
-            return Vec::new();
-        };
-        // hashbrown's table has a power of two buckets, at most 8/7 of its capacity, and
-        // starts probing at the bucket `hash & (buckets - 1)`.
-        let buckets = (self.table.capacity() * 8 / 7).next_power_of_two() as u64;
-        let group_bits = items
-            .len()
-            .next_power_of_two()
-            .trailing_zeros()
-            .clamp(4, 16);
-        let shift = buckets.trailing_zeros().saturating_sub(group_bits);
-        let group = |item: &T| ((hash(item) & (buckets - 1)) >> shift) as usize;
-        let mut starts = vec![0u32; (1 << group_bits) + 1];
-        for item in items {
-            starts[group(item) + 1] += 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut sorted = vec![first; items.len()];
-        for item in items {
-            let slot = &mut starts[group(item)];
-            sorted[*slot as usize] = *item;
-            *slot += 1;
-        }
-        sorted
-    }
-
-    /// Registers `id`, not yet in the table, as the next item of its kind in `map` (call it just
-    /// before inserting the item).
-    fn insert(&mut self, map: &Map, id: &str, kind: IdKind) {
-        let index = match kind {
-            IdKind::Source => map.sources.len(),
-            IdKind::Actor => map.actors.len(),
-            IdKind::Claim | IdKind::Relation => map.claims.len(),
-        };
-        self.insert_at(map, id, kind, index);
-    }
-
-    /// Registers `id`, not yet in the table, as item `index` of its kind in `map`.
-    fn insert_at(&mut self, map: &Map, id: &str, kind: IdKind, index: usize) {
-        let (hash, entry) = self.entry(id, kind, index);
-        self.insert_entry(map, hash, entry);
-    }
-
-    /// Like [`Registry::insert`], but the id joins the table only at the next
-    /// [`Registry::flush`], together with others, in [`Registry::probe_order`]: on a big
-    /// map, inserting ids one by one waits for memory twice per id.
-    fn insert_later(&mut self, id: &str, kind: IdKind, index: usize) {
-        let later = self.entry(id, kind, index);
-        self.later.push(later);
-    }
-
-    /// Inserts the ids registered with [`Registry::insert_later`].
-    fn flush(&mut self, map: &Map) {
-        let later = std::mem::take(&mut self.later);
-        for (hash, entry) in self.in_probe_order(&later, |(hash, _)| *hash) {
-            self.insert_entry(map, hash, entry);
-        }
-    }
-
-    /// The hash and entry of `id`, item `index` of its kind in the map.
-    fn entry(&self, id: &str, kind: IdKind, index: usize) -> (u64, Entry) {
-        let entry = Entry {
-            kind,
-            id: InlineId::new(id),
-            index: offset32(index),
-        };
-        (self.hash(id), entry)
-    }
-
-    fn insert_entry(&mut self, map: &Map, hash: u64, entry: Entry) {
-        let hasher = &self.hasher;
-        self.table.insert_unique(hash, entry, |entry| {
-            hasher.hash_one(Registry::id(map, entry))
-        });
     }
 }
 
@@ -830,7 +560,7 @@ pub(super) fn validate<'a>(
                 },
             ));
         }
-        if batch.is_some_and(|batch| checker.claim_ids.later.len() >= batch) {
+        if batch.is_some_and(|batch| checker.claim_ids.pending() >= batch) {
             checker.claim_ids.flush(&map);
         }
         let origin = &map.claim(claim).origin;
@@ -907,7 +637,7 @@ struct Waiting<'a> {
 struct BatchedTarget<'a> {
     /// The relation's place in [`FileRelations::relations`].
     position: u32,
-    /// The target's id when longer than [`SHORT`] (a short one is in the [`Lookup`]).
+    /// The target's id when longer than [`SHORT`](super::ids::SHORT) (a short one is in the [`Lookup`]).
     long_id: Option<Text<'a>>,
 }
 
@@ -1112,7 +842,7 @@ impl Parties {
 const PARTY_CHUNK: usize = 4096;
 
 /// For each claim record, [`Parties`]: its id, actor and source looked up among the sources and
-/// actors, [`PARTY_CHUNK`] claims at a time, in [`Registry::probe_order`]. There are far fewer
+/// actors, [`PARTY_CHUNK`] claims at a time, in [`Registry::in_probe_order`](super::ids::Registry::in_probe_order). There are far fewer
 /// sources and actors than claims, but on a big map their table is still much larger than a
 /// core's own caches, and lookups in the order the claims are written would each wait for
 /// memory; in table order a chunk's lookups sweep the table once.
@@ -1882,48 +1612,5 @@ mod suggestion_budget_tests {
             (1..=super::SUGGESTION_BUDGET / 20_000 + 1).contains(&hinted),
             "{hinted}"
         );
-    }
-}
-
-#[cfg(test)]
-mod probe_order_tests {
-    use super::Registry;
-
-    /// The items come out all, once each, in increasing order of group (the first bits of the
-    /// home bucket), in the order they were given within a group; the bucket count assumed is
-    /// hashbrown's.
-    #[test]
-    fn in_probe_order_walks_the_table_once() {
-        for capacity in [0, 3, 100, 5_000, 300_000] {
-            let registry = Registry::with_capacity(capacity);
-            for count in [1, 5, 20_000] {
-                let items: Vec<(u64, usize)> = (0..count)
-                    .map(|i| (registry.hash(&format!("c{i}")), i))
-                    .collect();
-                let sorted = registry.in_probe_order(&items, |(hash, _)| *hash);
-                let mut seen = vec![false; count];
-                for &(_, i) in &sorted {
-                    assert!(!std::mem::replace(&mut seen[i], true));
-                }
-                assert!(seen.iter().all(|&s| s), "not a permutation at {capacity}");
-                // The table's memory is a 16-byte entry and a control byte per bucket, and 16
-                // more control bytes.
-                let buckets = (registry.table.capacity() * 8 / 7).next_power_of_two() as u64;
-                if capacity > 0 {
-                    let size = registry.table.allocation_size();
-                    assert_eq!(size, buckets as usize * 17 + 16, "{capacity}");
-                }
-                let group_bits = count.next_power_of_two().trailing_zeros().clamp(4, 16);
-                let shift = buckets.trailing_zeros().saturating_sub(group_bits);
-                let group = |hash: u64| (hash & (buckets - 1)) >> shift;
-                for pair in sorted.windows(2) {
-                    let (a, b) = (group(pair[0].0), group(pair[1].0));
-                    assert!(
-                        a < b || (a == b && pair[0].1 < pair[1].1),
-                        "{capacity}: {pair:?}"
-                    );
-                }
-            }
-        }
     }
 }

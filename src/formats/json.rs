@@ -20,19 +20,26 @@ pub fn to_string(map: &Map) -> String {
 /// error of `out`.
 pub fn write(map: &Map, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let document = MapDocument::from_map_with(map, RelationLayout::Section);
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    // Serialising plain structs of strings and vectors fails only when `out` does.
-    serde_json::to_writer_pretty(&mut out, &document).map_err(std::io::Error::from)?;
-    out.write_all(b"\n")?;
-    out.flush()
+    write_document(
+        &document,
+        &mut std::io::BufWriter::with_capacity(1 << 16, out),
+    )
 }
 
 /// A map document as pretty-printed JSON, ending with a newline.
 pub fn document_to_string(document: &MapDocument) -> String {
-    // Serialising plain structs of strings and vectors cannot fail.
-    let mut text = serde_json::to_string_pretty(document).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut text = Vec::new();
+    // Writing into a Vec cannot fail, and serde_json writes UTF-8.
+    let _ = write_document(document, &mut text);
+    String::from_utf8(text).unwrap_or_default()
+}
+
+/// The one way argraph writes a document as JSON, for [`write`] and [`document_to_string`].
+fn write_document(document: &MapDocument, out: &mut impl Write) -> std::io::Result<()> {
+    // Serialising plain structs of strings and vectors fails only when `out` does.
+    serde_json::to_writer_pretty(&mut *out, document).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// Reads a JSON map document. Errors (syntax, unknown fields, wrong types) are located in

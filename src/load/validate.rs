@@ -567,9 +567,10 @@ pub(super) fn validate<'a>(
         let Some(Some(relations)) = inline.get_mut(buffer) else {
             continue;
         };
+        // Looked up now on a small map, else with the batch.
+        let now = batch.is_none().then_some(&map);
         for (kind, targets) in lists {
             for (i, target_id) in targets.into_iter().enumerate() {
-                let now = batch.is_none().then_some(&map);
                 relations.push(&checker, now, claim, kind, offset32(i), target_id, origin);
             }
         }

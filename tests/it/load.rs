@@ -43,6 +43,16 @@ fn relations(map: &Map) -> Vec<String> {
         .collect()
 }
 
+/// The file both tests below load second: claims `y1`, `y2` with inline relations, among them
+/// an undercut of the relation `r` written elsewhere.
+fn file_of_y_claims() -> String {
+    format!(
+        "(claims: [{}, {}])",
+        claim("y1", "supports: [\"x1\"], rebuts: [\"y2\"]"),
+        claim("y2", "undercuts: [\"r\"]"),
+    )
+}
+
 /// File `a` has claims and a `relations` section, file `b` claims with inline relations after
 /// it: the section's relations come between the two files' inline relations.
 #[test]
@@ -52,12 +62,7 @@ fn a_relations_section_keeps_its_place_between_files() {
         claim("x1", ""),
         claim("x2", "supports: [\"x1\", \"y1\"]"),
     );
-    let b = format!(
-        "(claims: [{}, {}])",
-        claim("y1", "supports: [\"x1\"], rebuts: [\"y2\"]"),
-        claim("y2", "undercuts: [\"r\"]"),
-    );
-    let map = load(&[("a.ron", a), ("b.ron", b)]);
+    let map = load(&[("a.ron", a), ("b.ron", file_of_y_claims())]);
     assert_eq!(
         relations(&map),
         [
@@ -81,11 +86,7 @@ fn a_relations_section_after_the_claims_comes_last() {
         claim("x1", ""),
         claim("x2", "supports: [\"x1\", \"y1\"]"),
     );
-    let b = format!(
-        "(claims: [{}, {}])",
-        claim("y1", "supports: [\"x1\"], rebuts: [\"y2\"]"),
-        claim("y2", "undercuts: [\"r\"]"),
-    );
+    let b = file_of_y_claims();
     let c = "(relations: [(id: \"r\", from: \"x1\", rebuts: \"x2\", note: \"n\")])".to_owned();
     let map = load(&[("a.ron", a), ("b.ron", b), ("c.ron", c)]);
     assert_eq!(

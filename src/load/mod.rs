@@ -1,9 +1,10 @@
 //! Loading a map: finding its files, parsing them, and checking everything a person can get wrong.
 //!
 //! Data flows in three steps:
-//! 1. [`load`] finds the `.ron` files (one file, or every file below a directory, sorted) and reads
-//!    them; an unreadable path is an [`LoadError::Io`].
-//! 2. Each file is read in one pass by [`fast`] into the typed records of [`schema`] with their
+//! 1. [`load`] finds the `.ron` files (one file, or every file below a directory, sorted); an
+//!    unreadable path is an [`LoadError::Io`]. Each file is then read, checked to be UTF-8 and
+//!    parsed whole by one thread (two share the files of a map of a megabyte or more).
+//! 2. Each file is parsed in one pass by [`fast`] into the typed records of [`schema`] with their
 //!    spans. When a file is outside the plain subset of RON that reader knows (or is wrong), it is
 //!    parsed twice instead: by `ron` into the records, and by [`syntax`] into a tree of spans.
 //!    When `ron` rejects the file but its syntax is sound, every record is parsed on its own, so
@@ -27,6 +28,8 @@ use serde::de::DeserializeOwned;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 use syntax::{Node, NodeKind};
 
 /// A map that loaded without errors, with the warnings found on the way.
@@ -77,45 +80,28 @@ impl std::error::Error for LoadError {}
 /// Loads a map from a `.ron` file or a directory of them.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let paths = discover(path)?;
-    load_raw(read_files(paths)?)
-}
-
-/// Reads the files, in order; several files are read on two threads (the first half here, the
-/// second on another thread). The first file that cannot be read is the error.
-fn read_files(paths: Vec<PathBuf>) -> Result<Vec<RawFile>, LoadError> {
-    let read = |paths: &[PathBuf]| -> Result<Vec<RawFile>, LoadError> {
-        paths
-            .iter()
-            .map(|file_path| {
-                let bytes = std::fs::read(file_path).map_err(|error| LoadError::Io {
-                    path: file_path.clone(),
-                    message: error.to_string(),
-                })?;
-                Ok(RawFile {
-                    path: file_path.clone(),
-                    bytes,
-                })
-            })
-            .collect()
+    // The sizes only decide whether to read on two threads: a file that cannot be examined
+    // counts as empty here, and its error comes when it is read.
+    let bytes = paths
+        .iter()
+        .map(|path| std::fs::metadata(path).map_or(0, |metadata| metadata.len()))
+        .fold(0usize, |total, len| {
+            total.saturating_add(usize::try_from(len).unwrap_or(usize::MAX))
+        });
+    let read = |index: usize| -> Result<RawFile, LoadError> {
+        let path = &paths[index];
+        match std::fs::read(path) {
+            Ok(bytes) => Ok(RawFile {
+                path: path.clone(),
+                bytes,
+            }),
+            Err(error) => Err(LoadError::Io {
+                path: path.clone(),
+                message: error.to_string(),
+            }),
+        }
     };
-    if paths.len() < 4 {
-        return read(&paths);
-    }
-    let (first, second) = paths.split_at(paths.len() / 2);
-    std::thread::scope(|scope| {
-        let spawned = std::thread::Builder::new()
-            .name("read".to_owned())
-            .spawn_scoped(scope, || read(second));
-        let mut files = read(first)?;
-        let rest = match spawned.map(|handle| handle.join()) {
-            Ok(Ok(rest)) => rest,
-            Ok(Err(panic)) => std::panic::resume_unwind(panic),
-            // No thread to be had: the rest is read here.
-            Err(_) => read(second),
-        };
-        files.append(&mut rest?);
-        Ok(files)
-    })
+    load_files(paths.len(), bytes, &read, Tuning::DEFAULT)
 }
 
 /// Loads a map from in-memory files (path, contents), as if read from disk in that order.
@@ -131,6 +117,8 @@ pub fn load_sources(files: Vec<(PathBuf, String)>) -> Result<Loaded, LoadError> 
     )
 }
 
+/// A file's path and bytes, before they are checked to be text.
+#[derive(Default)]
 struct RawFile {
     path: PathBuf,
     bytes: Vec<u8>,
@@ -211,7 +199,7 @@ fn load_raw(raw_files: Vec<RawFile>) -> Result<Loaded, LoadError> {
 /// every path on small maps.
 #[derive(Clone, Copy, Debug)]
 struct Tuning {
-    /// From how many bytes of map on the files are parsed on two threads.
+    /// From how many bytes of map on the files are read and parsed on two threads.
     parallel_bytes: usize,
     /// How ids are looked up ([`validate::Batching`]).
     batching: validate::Batching,
@@ -226,50 +214,51 @@ impl Tuning {
 
 /// [`load_raw`] with these settings.
 fn load_raw_with(raw_files: Vec<RawFile>, tuning: Tuning) -> Result<Loaded, LoadError> {
-    let mut files = Vec::with_capacity(raw_files.len());
+    let bytes = raw_files.iter().map(|file| file.bytes.len()).sum();
+    let count = raw_files.len();
+    // Each file is taken once, by whichever thread gets to it.
+    let raw_files: Vec<Mutex<RawFile>> = raw_files.into_iter().map(Mutex::new).collect();
+    let take = |index: usize| -> Result<RawFile, LoadError> {
+        Ok(raw_files[index]
+            .lock()
+            .map(|mut file| std::mem::take(&mut *file))
+            .unwrap_or_default())
+    };
+    load_files(count, bytes, &take, tuning)
+}
+
+/// How [`load_files`] gets the file at an index: read from disk, or taken from memory.
+type Fetch<'f> = dyn Fn(usize) -> Result<RawFile, LoadError> + Sync + 'f;
+
+/// Loads the `count` files that `fetch` gives (`bytes` long in all, or about).
+fn load_files(
+    count: usize,
+    bytes: usize,
+    fetch: &Fetch<'_>,
+    tuning: Tuning,
+) -> Result<Loaded, LoadError> {
+    // Filled as the files are read; the records borrow their strings from the texts, which the
+    // map takes over afterwards.
+    let slots: Vec<OnceLock<MapFile>> = (0..count).map(|_| OnceLock::new()).collect();
+    let two_threads = count >= 2 && bytes >= tuning.parallel_bytes;
+    let parsed = read_and_parse(fetch, &slots, two_threads)?;
     let mut errors = Vec::new();
-    // Whether each file is text: a file that is not is reported here and not parsed.
-    let mut readable = Vec::with_capacity(raw_files.len());
-    for (index, raw) in raw_files.into_iter().enumerate() {
-        let file = FileId::new(index);
-        let (text, utf8_error) = match String::from_utf8(raw.bytes) {
-            Ok(text) => (text, None),
-            Err(error) => {
-                let valid_up_to = error.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
-                (text, Some(valid_up_to))
-            }
-        };
-        if let Some(offset) = utf8_error {
-            let end = crate::diagnostic::floor_char_boundary(&text, offset + 3).max(offset + 1);
-            let binary = text.contains('\0') || text.matches('\u{FFFD}').count() > 16;
-            errors.push(
-                Diagnostic::error(
-                    "invalid-utf8",
-                    if binary {
-                        "this is a binary file, not a RON map"
-                    } else {
-                        "this file is not valid UTF-8"
-                    },
-                )
-                .at(
-                    file,
-                    offset..end.min(text.len()),
-                    "the first invalid byte is here",
-                )
-                .help("save the file as UTF-8 text; map files are plain text"),
-            );
-        }
-        readable.push(utf8_error.is_none());
-        files.push(MapFile {
-            path: raw.path,
-            text,
-        });
+    let mut records = Vec::with_capacity(count);
+    for mut file in parsed {
+        errors.append(&mut file.diagnostics);
+        records.push(file.records);
     }
-    // The records borrow their strings from the texts, which the map takes over afterwards.
-    let records = parse_files(&files, &readable, &mut errors, tuning.parallel_bytes);
+    let texts: Vec<&str> = slots
+        .iter()
+        .map(|slot| slot.get().map_or("", |file| file.text.as_str()))
+        .collect();
     let (mut map, mut validation_errors, mut warnings) =
-        validate::validate(records, &files, tuning.batching);
+        validate::validate(records, &texts, tuning.batching);
+    drop(texts);
+    let files: Vec<MapFile> = slots
+        .into_iter()
+        .map(|slot| slot.into_inner().expect("read_and_parse fills every slot"))
+        .collect();
     errors.append(&mut validation_errors);
     // Reading order: by file, then by position (the sort is stable for equal positions).
     let position = |d: &Diagnostic| d.primary.as_ref().map(|l| (l.file, l.span.start));
@@ -287,61 +276,109 @@ fn load_raw_with(raw_files: Vec<RawFile>, tuning: Tuning) -> Result<Loaded, Load
     }
 }
 
-/// From how many bytes of map on the files are parsed on two threads.
+/// From how many bytes of map on the files are read and parsed on two threads.
 const PARALLEL_BYTES: usize = 1 << 20;
 
-/// Parses every readable file (the others give no records), on two threads when the map is
-/// large and has several files: each file is parsed whole on one thread, so the records and
-/// the diagnostics are the same either way (diagnostics are sorted by position afterwards).
-fn parse_files<'a>(
-    files: &'a [MapFile],
-    readable: &[bool],
-    errors: &mut Vec<Diagnostic>,
-    parallel_bytes: usize,
-) -> Vec<FileRecords<'a>> {
-    let parse = |indices: std::ops::Range<usize>, errors: &mut Vec<Diagnostic>| {
-        indices
-            .map(
-                |index| match readable.get(index).copied().unwrap_or(false) {
-                    true => parse_file(FileId::new(index), &files[index].text, errors),
-                    false => FileRecords::default(),
+/// One file's records and the mistakes found in reading and parsing it.
+struct ParsedFile<'a> {
+    records: FileRecords<'a>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads, checks and parses every file into its slot, in order, or on two threads: each takes
+/// the next file not taken yet and handles it whole (read, checked to be UTF-8, parsed), so
+/// the threads stay busy however the sizes vary, and the records and diagnostics are the same
+/// either way. The first file (in order) that cannot be read is the error.
+fn read_and_parse<'a>(
+    fetch: &Fetch<'_>,
+    slots: &'a [OnceLock<MapFile>],
+    two_threads: bool,
+) -> Result<Vec<ParsedFile<'a>>, LoadError> {
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let work = || {
+        let mut done = Vec::new();
+        // After a failure no new file is taken: every file before it was taken already, so
+        // the first failure in order is still found.
+        while !failed.load(Ordering::Relaxed) {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(slot) = slots.get(index) else {
+                break;
+            };
+            let outcome = fetch(index).map(|raw| decode_and_parse(FileId::new(index), raw, slot));
+            if outcome.is_err() {
+                failed.store(true, Ordering::Relaxed);
+            }
+            done.push((index, outcome));
+        }
+        done
+    };
+    let mut done = if two_threads {
+        std::thread::scope(|scope| {
+            let spawned = std::thread::Builder::new()
+                .name("load".to_owned())
+                .spawn_scoped(scope, work);
+            // Without a second thread, this one does everything.
+            let mut done = work();
+            if let Ok(handle) = spawned {
+                match handle.join() {
+                    Ok(mut more) => done.append(&mut more),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            done
+        })
+    } else {
+        work()
+    };
+    done.sort_unstable_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, outcome)| outcome).collect()
+}
+
+/// Checks that a file is UTF-8 text, keeps it in `slot`, and parses it.
+fn decode_and_parse(file: FileId, raw: RawFile, slot: &OnceLock<MapFile>) -> ParsedFile<'_> {
+    let mut diagnostics = Vec::new();
+    let (text, utf8_error) = match String::from_utf8(raw.bytes) {
+        Ok(text) => (text, None),
+        Err(error) => {
+            let valid_up_to = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            (text, Some(valid_up_to))
+        }
+    };
+    if let Some(offset) = utf8_error {
+        let end = crate::diagnostic::floor_char_boundary(&text, offset + 3).max(offset + 1);
+        let binary = text.contains('\0') || text.matches('\u{FFFD}').count() > 16;
+        diagnostics.push(
+            Diagnostic::error(
+                "invalid-utf8",
+                if binary {
+                    "this is a binary file, not a RON map"
+                } else {
+                    "this file is not valid UTF-8"
                 },
             )
-            .collect::<Vec<_>>()
-    };
-    let total: usize = files.iter().map(|file| file.text.len()).sum();
-    if files.len() < 2 || total < parallel_bytes {
-        return parse(0..files.len(), errors);
+            .at(
+                file,
+                offset..end.min(text.len()),
+                "the first invalid byte is here",
+            )
+            .help("save the file as UTF-8 text; map files are plain text"),
+        );
     }
-    // Two runs of files of about the same size.
-    let mut running = 0;
-    let split = files
-        .iter()
-        .position(|file| {
-            running += file.text.len();
-            running * 2 >= total
-        })
-        .map_or(files.len(), |i| (i + 1).min(files.len() - 1));
-    std::thread::scope(|scope| {
-        let spawned = std::thread::Builder::new()
-            .name("load".to_owned())
-            .spawn_scoped(scope, || {
-                let mut errors = Vec::new();
-                let records = parse(split..files.len(), &mut errors);
-                (records, errors)
-            });
-        let mut records = parse(0..split, errors);
-        match spawned.map(|handle| handle.join()) {
-            Ok(Ok((mut more, mut more_errors))) => {
-                records.append(&mut more);
-                errors.append(&mut more_errors);
-            }
-            Ok(Err(panic)) => std::panic::resume_unwind(panic),
-            // No thread to be had: the rest is parsed here.
-            Err(_) => records.append(&mut parse(split..files.len(), errors)),
-        }
-        records
-    })
+    let kept = slot.get_or_init(|| MapFile {
+        path: raw.path,
+        text,
+    });
+    // A file that is not text is reported above and not parsed.
+    let records = match utf8_error {
+        None => parse_file(file, &kept.text, &mut diagnostics),
+        Some(_) => FileRecords::default(),
+    };
+    ParsedFile {
+        records,
+        diagnostics,
+    }
 }
 
 /// The options every map file is read with: `Some` may be left out around optional values.
@@ -726,7 +763,7 @@ fn token_at(text: &str, node: &Node, offset: usize) -> Range<usize> {
 
 #[cfg(test)]
 mod parallel_tests {
-    use super::{LoadError, RawFile, Tuning, load_raw_with};
+    use super::{LoadError, RawFile, Tuning, load_files, load_raw_with};
     use crate::formats::document::MapDocument;
 
     fn files(claims: usize, per_file: usize, mutate: bool) -> Vec<RawFile> {
@@ -752,6 +789,52 @@ mod parallel_tests {
             }
         })
         .collect()
+    }
+
+    /// On two threads as on one, the first file in order that cannot be read is the error,
+    /// whichever thread meets which failure first.
+    #[test]
+    fn the_first_unreadable_file_is_the_error() {
+        let texts: Vec<String> = files(300, 30, false)
+            .into_iter()
+            .map(|file| String::from_utf8(file.bytes).unwrap_or_default())
+            .collect();
+        for unreadable in [[3, 7], [0, 9], [9, 10]] {
+            let read = |index: usize| -> Result<RawFile, LoadError> {
+                if unreadable.contains(&index) {
+                    // The first failure takes longest: on two threads the other one meets the
+                    // later failure first.
+                    if index == unreadable[0] {
+                        std::thread::sleep(std::time::Duration::from_millis(20));
+                    }
+                    return Err(LoadError::Io {
+                        path: format!("f{index}").into(),
+                        message: "gone".to_owned(),
+                    });
+                }
+                Ok(RawFile {
+                    path: format!("f{index}").into(),
+                    bytes: texts[index].clone().into_bytes(),
+                })
+            };
+            for parallel_bytes in [0, usize::MAX] {
+                for _ in 0..3 {
+                    let tuning = Tuning {
+                        parallel_bytes,
+                        ..Tuning::DEFAULT
+                    };
+                    match load_files(texts.len(), 1, &read, tuning) {
+                        Err(LoadError::Io { path, .. }) => {
+                            assert_eq!(
+                                path,
+                                std::path::PathBuf::from(format!("f{}", unreadable[0]))
+                            )
+                        }
+                        other => panic!("{:?}", other.is_ok()),
+                    }
+                }
+            }
+        }
     }
 
     /// Parsed on one thread or two, a map loads the same, and a broken one gives the same

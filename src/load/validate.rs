@@ -14,8 +14,8 @@ use super::{FileRecords, Record};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
     Actor, ActorIx, Claim, ClaimIx, Date, Expectation, ExpectedSemantics, ExpectedStatus,
-    ExpectedSupport, FileId, Map, MapFile, Origin, Relation, RelationIx, RelationKind, Source,
-    SourceIx, Target,
+    ExpectedSupport, FileId, Map, Origin, Relation, RelationIx, RelationKind, Source, SourceIx,
+    Target,
 };
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -56,12 +56,12 @@ impl Site {
     }
 
     /// The byte span of the place: the field's value (or list element), else the whole record.
-    fn span(&self, files: &[MapFile]) -> Range<usize> {
+    fn span(&self, texts: &[&str]) -> Range<usize> {
         let record = self.record_start as usize..self.record_end as usize;
-        let Some(file) = files.get(self.file.index()) else {
+        let Some(text) = texts.get(self.file.index()) else {
             return record;
         };
-        let Ok(node) = syntax::parse_value_at(&file.text, record.clone()) else {
+        let Ok(node) = syntax::parse_value_at(text, record.clone()) else {
             return record;
         };
         let value = node.field_value(self.field);
@@ -82,7 +82,8 @@ fn target_site(origin: &Origin, kind: RelationKind, element: u32) -> Site {
 }
 
 struct Checker<'f> {
-    files: &'f [MapFile],
+    /// The files' texts, for the spans of diagnostics.
+    texts: &'f [&'f str],
     errors: Vec<Diagnostic>,
     /// Source and actor ids. They are few, and every claim refers to some: apart from the
     /// claims' table, which on a big map is far larger than the processor's caches, this one
@@ -131,7 +132,7 @@ pub(crate) fn to_kebab_case(id: &str) -> String {
 
 impl Checker<'_> {
     fn span(&self, site: &Site) -> Range<usize> {
-        site.span(self.files)
+        site.span(self.texts)
     }
 
     /// The table of the ids of `kind` (sources, actors or claims).
@@ -339,11 +340,11 @@ fn origin<T>(record: &Record<T>) -> Origin {
     }
 }
 
-/// Resolves and checks all records (their strings borrowed from `files`). Returns the map
-/// (without its files, which the caller adds), the errors and the warnings.
+/// Resolves and checks all records (their strings borrowed from the files' `texts`). Returns
+/// the map (without its files, which the caller adds), the errors and the warnings.
 pub(super) fn validate<'a>(
     mut records: Vec<FileRecords<'a>>,
-    files: &[MapFile],
+    texts: &[&str],
     batching: Batching,
 ) -> (Map, Vec<Diagnostic>, Vec<Diagnostic>) {
     let total = |count: fn(&FileRecords) -> usize| records.iter().map(count).sum::<usize>();
@@ -355,7 +356,7 @@ pub(super) fn validate<'a>(
     let batch =
         (claims >= batching.from_claims).then_some(batching.size.min((claims / 16).max(1024)));
     let mut checker = Checker {
-        files,
+        texts,
         errors: Vec::new(),
         party_ids: Registry::with_capacity(sources + actors),
         claim_ids: Registry::with_capacity(claims),
@@ -610,7 +611,7 @@ pub(super) fn validate<'a>(
     resolve_expectations(&mut checker, &mut map, all_expectations);
 
     let warnings = if checker.errors.is_empty() {
-        warnings(&map, files)
+        warnings(&map, texts)
     } else {
         Vec::new()
     };
@@ -1381,7 +1382,7 @@ fn resolve_expectations(
 }
 
 /// Findings that leave the map valid but look unfinished.
-fn warnings(map: &Map, files: &[MapFile]) -> Vec<Diagnostic> {
+fn warnings(map: &Map, texts: &[&str]) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     let mut related = vec![false; map.claims.len()];
     for relation in &map.relations {
@@ -1412,7 +1413,7 @@ fn warnings(map: &Map, files: &[MapFile]) -> Vec<Diagnostic> {
                     "missing-quote",
                     format!("claim `{}` has no quote", claim.id),
                 )
-                .at(site.file, site.span(files), "no `quote`")
+                .at(site.file, site.span(texts), "no `quote`")
                 .help("add `quote: \"...\"` with the source's own words, so readers can check it"),
             );
         }
@@ -1425,7 +1426,7 @@ fn warnings(map: &Map, files: &[MapFile]) -> Vec<Diagnostic> {
                         claim.id
                     ),
                 )
-                .at(site.file, site.span(files), "an isolated claim")
+                .at(site.file, site.span(texts), "an isolated claim")
                 .help("link it with `supports`, `rebuts` or `undercuts`, or remove it"),
             );
         }

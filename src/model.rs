@@ -126,17 +126,18 @@ impl Date {
     }
 }
 
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Date { year, month, day } = *self;
+impl Date {
+    /// The date as `YYYY-MM-DD` bytes, when every field fits that many digits.
+    fn iso(self) -> Option<[u8; 10]> {
+        let Date { year, month, day } = self;
         if year > 9999 || month > 99 || day > 99 {
-            return f.pad(&format!("{year:04}-{month:02}-{day:02}"));
+            return None;
         }
-        // `YYYY-MM-DD` by hand: diagrams print a date per claim, and `write!` with padding
-        // costs several hundred instructions each time.
+        // By hand: diagrams print a date per claim, and `write!` with padding costs several
+        // hundred instructions each time.
         let digit = |n: u16| b'0' + (n % 10) as u8;
         let (month, day) = (u16::from(month), u16::from(day));
-        let text = [
+        Some([
             digit(year / 1000),
             digit(year / 100),
             digit(year / 10),
@@ -147,8 +148,32 @@ impl fmt::Display for Date {
             b'-',
             digit(day / 10),
             digit(day),
-        ];
-        f.pad(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
+        ])
+    }
+
+    /// Appends the date as [`Display`](fmt::Display) writes it (`YYYY-MM-DD`) to `out`, without
+    /// the formatting machinery.
+    pub fn push_to(self, out: &mut String) {
+        match self
+            .iso()
+            .as_ref()
+            .and_then(|iso| std::str::from_utf8(iso).ok())
+        {
+            Some(iso) => out.push_str(iso),
+            None => out.push_str(&self.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.iso() {
+            Some(iso) => f.pad(std::str::from_utf8(&iso).map_err(|_| fmt::Error)?),
+            None => {
+                let Date { year, month, day } = *self;
+                f.pad(&format!("{year:04}-{month:02}-{day:02}"))
+            }
+        }
     }
 }
 
@@ -531,6 +556,9 @@ mod date_tests {
         ] {
             let date = Date { year, month, day };
             assert_eq!(date.to_string(), format!("{year:04}-{month:02}-{day:02}"));
+            let mut pushed = String::from("on ");
+            date.push_to(&mut pushed);
+            assert_eq!(pushed, format!("on {date}"));
         }
         let date = Date {
             year: 2020,

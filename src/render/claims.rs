@@ -10,7 +10,6 @@ use super::{Diagram, Options, Size, count, dot_id, html_label, title_label};
 use crate::model::{ActorIx, ClaimIx, Map, RelationIx, RelationKind, Target};
 use crate::semantics::Label;
 use crate::semantics::map::MapEvaluation;
-use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -523,8 +522,8 @@ fn claim_box(
     text.clear();
     text.push_str(&record.id);
     if let Some(date) = record.date {
-        // Writing to a String cannot fail.
-        let _ = write!(text, " · {date}");
+        text.push_str(" · ");
+        date.push_to(text);
     }
     label
         .open("FONT", &[("POINT-SIZE", "8"), ("COLOR", style::FAINT)])
@@ -548,7 +547,8 @@ fn claim_box(
         tooltip.push_str(publisher);
     }
     if let Some(date) = source.date {
-        let _ = write!(tooltip, ", {date}");
+        tooltip.push_str(", ");
+        date.push_to(tooltip);
     }
 
     let mut attrs: Vec<Attr<'_>> = Vec::with_capacity(9);

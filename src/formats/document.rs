@@ -12,8 +12,8 @@
 
 use crate::load::{LoadError, Loaded};
 use crate::model::{
-    ActorKind, ExpectedSemantics, ExpectedStatus, ExpectedSupport, Map, RelationIx, RelationKind,
-    Target,
+    Actor, ActorKind, Claim, Expectation, ExpectedSemantics, ExpectedStatus, ExpectedSupport, Map,
+    RelationIx, RelationKind, Source, Target,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -262,6 +262,129 @@ pub struct ExpectationRecord {
     pub support: SupportRecord,
 }
 
+impl SourceRecord {
+    /// The record of a source of a checked map.
+    fn of(source: &Source) -> SourceRecord {
+        SourceRecord {
+            id: source.id.clone(),
+            title: source.title.clone(),
+            publisher: source.publisher.clone(),
+            authors: source.authors.clone(),
+            url: source.url.clone(),
+            date: source.date.map(|date| date.to_string()),
+            archive: source.archive.clone(),
+        }
+    }
+}
+
+impl ActorRecord {
+    /// The record of an actor of `map`.
+    fn of(map: &Map, actor: &Actor) -> ActorRecord {
+        ActorRecord {
+            id: actor.id.clone(),
+            name: actor.name.clone(),
+            kind: actor.kind,
+            member_of: actor.member_of.map(|parent| map.actor(parent).id.clone()),
+            role: actor.role.clone(),
+            note: actor.note.clone(),
+        }
+    }
+}
+
+impl ClaimRecord {
+    /// The record of a claim of `map`, without inline relations. Its `date` is written only
+    /// when it differs from its source's (the loader gives a claim without a date its
+    /// source's).
+    fn of(map: &Map, claim: &Claim) -> ClaimRecord {
+        let source = map.source(claim.source);
+        ClaimRecord {
+            id: claim.id.clone(),
+            actor: map.actor(claim.actor).id.clone(),
+            text: claim.text.clone(),
+            quote: claim.quote.clone(),
+            source: source.id.clone(),
+            date: claim
+                .date
+                .filter(|date| Some(*date) != source.date)
+                .map(|date| date.to_string()),
+            tags: claim.tags.clone(),
+            about: claim
+                .about
+                .iter()
+                .map(|&actor| map.actor(actor).id.clone())
+                .collect(),
+            supports: Vec::new(),
+            rebuts: Vec::new(),
+            undercuts: Vec::new(),
+            note: claim.note.clone(),
+        }
+    }
+}
+
+impl RelationRecord {
+    /// The record of the relation at `position` of `map` in the `relations` section, with the
+    /// ids of [`relation_ids`].
+    fn of(map: &Map, relation_ids: &[Option<String>], position: RelationIx) -> RelationRecord {
+        let relation = map.relation(position);
+        let target = RelationRecord::target_id(map, relation_ids, position);
+        let mut record =
+            RelationRecord::new(map.claim(relation.from).id.clone(), relation.kind, target);
+        record.id = relation_ids[position.index()].clone();
+        record.note = relation.note.clone();
+        record
+    }
+
+    /// The id of what the relation at `position` targets: a claim, or a relation.
+    fn target_id(map: &Map, relation_ids: &[Option<String>], position: RelationIx) -> String {
+        match map.relation(position).target {
+            Target::Claim(claim) => map.claim(claim).id.clone(),
+            Target::Relation(target) => relation_ids[target.index()].clone().unwrap_or_default(),
+        }
+    }
+}
+
+impl ExpectationRecord {
+    /// The record of an expectation of `map`.
+    fn of(map: &Map, expectation: &Expectation) -> ExpectationRecord {
+        ExpectationRecord {
+            claim: map.claim(expectation.claim).id.clone(),
+            semantics: match expectation.semantics {
+                ExpectedSemantics::Grounded => SemanticsRecord::Grounded,
+                ExpectedSemantics::Complete => SemanticsRecord::Complete,
+                ExpectedSemantics::Preferred => SemanticsRecord::Preferred,
+                ExpectedSemantics::Stable => SemanticsRecord::Stable,
+            },
+            status: match expectation.status {
+                ExpectedStatus::In => StatusRecord::In,
+                ExpectedStatus::Out => StatusRecord::Out,
+                ExpectedStatus::Undec => StatusRecord::Undec,
+            },
+            support: match expectation.support {
+                ExpectedSupport::None => SupportRecord::None,
+                ExpectedSupport::Deductive => SupportRecord::Deductive,
+                ExpectedSupport::Necessary => SupportRecord::Necessary,
+            },
+        }
+    }
+}
+
+/// A sequence serialised from an iterator of records made one at a time (each dropped once
+/// written). Serialising it a second time gives an empty sequence.
+struct OneAtATime<I>(std::cell::RefCell<Option<I>>);
+
+impl<I> OneAtATime<I> {
+    fn new(records: I) -> Self {
+        OneAtATime(std::cell::RefCell::new(Some(records)))
+    }
+}
+
+impl<I: Iterator<Item = T>, T: Serialize> Serialize for OneAtATime<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let records = self.0.borrow_mut().take();
+        serializer.collect_seq(records.into_iter().flatten())
+    }
+}
+
 /// Where [`MapDocument::from_map_with`] writes the relations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RelationLayout {
@@ -287,71 +410,25 @@ impl MapDocument {
     /// given a fresh id `relation-N`.
     pub fn from_map_with(map: &Map, layout: RelationLayout) -> MapDocument {
         let relation_ids = relation_ids(map);
-        let sources = map
-            .sources
-            .values()
-            .map(|source| SourceRecord {
-                id: source.id.clone(),
-                title: source.title.clone(),
-                publisher: source.publisher.clone(),
-                authors: source.authors.clone(),
-                url: source.url.clone(),
-                date: source.date.map(|date| date.to_string()),
-                archive: source.archive.clone(),
-            })
-            .collect();
+        let sources = map.sources.values().map(SourceRecord::of).collect();
         let actors = map
             .actors
             .values()
-            .map(|actor| ActorRecord {
-                id: actor.id.clone(),
-                name: actor.name.clone(),
-                kind: actor.kind,
-                member_of: actor.member_of.map(|parent| map.actor(parent).id.clone()),
-                role: actor.role.clone(),
-                note: actor.note.clone(),
-            })
+            .map(|actor| ActorRecord::of(map, actor))
             .collect();
         let mut claims: Vec<ClaimRecord> = map
             .claims
             .values()
-            .map(|claim| {
-                let source = map.source(claim.source);
-                ClaimRecord {
-                    id: claim.id.clone(),
-                    actor: map.actor(claim.actor).id.clone(),
-                    text: claim.text.clone(),
-                    quote: claim.quote.clone(),
-                    source: source.id.clone(),
-                    date: claim
-                        .date
-                        .filter(|date| Some(*date) != source.date)
-                        .map(|date| date.to_string()),
-                    tags: claim.tags.clone(),
-                    about: claim
-                        .about
-                        .iter()
-                        .map(|&actor| map.actor(actor).id.clone())
-                        .collect(),
-                    supports: Vec::new(),
-                    rebuts: Vec::new(),
-                    undercuts: Vec::new(),
-                    note: claim.note.clone(),
-                }
-            })
+            .map(|claim| ClaimRecord::of(map, claim))
             .collect();
         let mut relations = Vec::new();
-        for (position, relation) in map.relations.iter().enumerate() {
-            let target = match relation.target {
-                Target::Claim(claim) => map.claim(claim).id.clone(),
-                Target::Relation(target) => {
-                    relation_ids[target.index()].clone().unwrap_or_default()
-                }
-            };
-            let id = relation_ids[position].clone();
-            let inline =
-                layout == RelationLayout::Inline && id.is_none() && relation.note.is_none();
+        for position in map.relation_indices() {
+            let relation = map.relation(position);
+            let inline = layout == RelationLayout::Inline
+                && relation_ids[position.index()].is_none()
+                && relation.note.is_none();
             if inline {
+                let target = RelationRecord::target_id(map, &relation_ids, position);
                 let claim = &mut claims[relation.from.index()];
                 match relation.kind {
                     RelationKind::Supports => claim.supports.push(target),
@@ -359,35 +436,13 @@ impl MapDocument {
                     RelationKind::Undercuts => claim.undercuts.push(target),
                 }
             } else {
-                let mut record =
-                    RelationRecord::new(map.claim(relation.from).id.clone(), relation.kind, target);
-                record.id = id;
-                record.note = relation.note.clone();
-                relations.push(record);
+                relations.push(RelationRecord::of(map, &relation_ids, position));
             }
         }
         let expectations = map
             .expectations
             .iter()
-            .map(|expectation| ExpectationRecord {
-                claim: map.claim(expectation.claim).id.clone(),
-                semantics: match expectation.semantics {
-                    ExpectedSemantics::Grounded => SemanticsRecord::Grounded,
-                    ExpectedSemantics::Complete => SemanticsRecord::Complete,
-                    ExpectedSemantics::Preferred => SemanticsRecord::Preferred,
-                    ExpectedSemantics::Stable => SemanticsRecord::Stable,
-                },
-                status: match expectation.status {
-                    ExpectedStatus::In => StatusRecord::In,
-                    ExpectedStatus::Out => StatusRecord::Out,
-                    ExpectedStatus::Undec => StatusRecord::Undec,
-                },
-                support: match expectation.support {
-                    ExpectedSupport::None => SupportRecord::None,
-                    ExpectedSupport::Deductive => SupportRecord::Deductive,
-                    ExpectedSupport::Necessary => SupportRecord::Necessary,
-                },
-            })
+            .map(|expectation| ExpectationRecord::of(map, expectation))
             .collect();
         MapDocument {
             sources,
@@ -396,6 +451,45 @@ impl MapDocument {
             relations,
             expectations,
         }
+    }
+
+    /// Serialises the document of `map` with every relation in the `relations` section (the
+    /// [`RelationLayout::Section`] document), one record at a time: the same output as
+    /// serialising [`MapDocument::from_map_with`], without a second copy of the map's strings.
+    pub fn serialize_sections<S: serde::Serializer>(
+        map: &Map,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let relation_ids = relation_ids(map);
+        let mut document = serializer.serialize_struct("MapDocument", 5)?;
+        // As the derived `Serialize` of `MapDocument`: empty sections are left out.
+        if !map.sources.is_empty() {
+            let records = map.sources.values().map(SourceRecord::of);
+            document.serialize_field("sources", &OneAtATime::new(records))?;
+        }
+        if !map.actors.is_empty() {
+            let records = map.actors.values().map(|actor| ActorRecord::of(map, actor));
+            document.serialize_field("actors", &OneAtATime::new(records))?;
+        }
+        if !map.claims.is_empty() {
+            let records = map.claims.values().map(|claim| ClaimRecord::of(map, claim));
+            document.serialize_field("claims", &OneAtATime::new(records))?;
+        }
+        if !map.relations.is_empty() {
+            let records = map
+                .relation_indices()
+                .map(|position| RelationRecord::of(map, &relation_ids, position));
+            document.serialize_field("relations", &OneAtATime::new(records))?;
+        }
+        if !map.expectations.is_empty() {
+            let records = map
+                .expectations
+                .iter()
+                .map(|expectation| ExpectationRecord::of(map, expectation));
+            document.serialize_field("expectations", &OneAtATime::new(records))?;
+        }
+        document.end()
     }
 
     /// A canonical form for comparing two maps: every relation in the `relations` section,
@@ -439,6 +533,10 @@ fn relation_ids(map: &Map) -> Vec<Option<String>> {
             Target::Claim(_) => None,
         })
         .collect();
+    // Usually every targeted relation has an id: then no set of every id is needed.
+    if targeted.iter().all(|target| ids[target.index()].is_some()) {
+        return ids;
+    }
     let mut taken: HashSet<String> = map
         .sources
         .keys()

@@ -5,23 +5,25 @@
 //! relations), so that a program reading it finds all relations in one list; the import accepts
 //! anything a map file may hold, inline relations included. Nothing is lost either way.
 
-use super::document::{MapDocument, RelationLayout};
+use super::document::MapDocument;
 use super::{Import, ImportError, json_error};
 use crate::model::Map;
 use std::io::Write;
 
 /// The map as pretty-printed JSON, ending with a newline.
 pub fn to_string(map: &Map) -> String {
-    document_to_string(&MapDocument::from_map_with(map, RelationLayout::Section))
+    let mut text = Vec::new();
+    // Writing into a Vec cannot fail, and serde_json writes UTF-8.
+    let _ = write_json(&Sections(map), &mut text);
+    String::from_utf8(text).unwrap_or_default()
 }
 
 /// Writes the map as pretty-printed JSON, ending with a newline (the text of [`to_string`]),
-/// as it is made: on a big map the text is never held whole in memory. Returns the first
-/// error of `out`.
+/// as it is made, one record at a time: on a big map neither the text nor a second copy of the
+/// map's strings is held. Returns the first error of `out`.
 pub fn write(map: &Map, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let document = MapDocument::from_map_with(map, RelationLayout::Section);
-    write_document(
-        &document,
+    write_json(
+        &Sections(map),
         &mut std::io::BufWriter::with_capacity(1 << 16, out),
     )
 }
@@ -29,13 +31,23 @@ pub fn write(map: &Map, out: &mut dyn std::io::Write) -> std::io::Result<()> {
 /// A map document as pretty-printed JSON, ending with a newline.
 pub fn document_to_string(document: &MapDocument) -> String {
     let mut text = Vec::new();
-    // Writing into a Vec cannot fail, and serde_json writes UTF-8.
-    let _ = write_document(document, &mut text);
+    let _ = write_json(document, &mut text);
     String::from_utf8(text).unwrap_or_default()
 }
 
-/// The one way argraph writes a document as JSON, for [`write`] and [`document_to_string`].
-fn write_document(document: &MapDocument, out: &mut impl Write) -> std::io::Result<()> {
+/// The JSON document of a map, relations in the `relations` section: serialised as
+/// [`MapDocument::from_map_with`]`(map, RelationLayout::Section)` would be.
+struct Sections<'m>(&'m Map);
+
+impl serde::Serialize for Sections<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        MapDocument::serialize_sections(self.0, serializer)
+    }
+}
+
+/// The one way argraph writes JSON documents, for [`write`], [`to_string`] and
+/// [`document_to_string`].
+fn write_json(document: &impl serde::Serialize, out: &mut impl Write) -> std::io::Result<()> {
     // Serialising plain structs of strings and vectors fails only when `out` does.
     serde_json::to_writer_pretty(&mut *out, document).map_err(std::io::Error::from)?;
     out.write_all(b"\n")?;
@@ -96,6 +108,40 @@ mod tests {
         let mut streamed = Vec::new();
         write(&map, &mut streamed).expect("a Vec takes everything");
         assert_eq!(String::from_utf8(streamed).ok(), Some(to_string(&map)));
+    }
+
+    /// The JSON written from the map record by record is the JSON of the whole document
+    /// (`MapDocument::from_map_with`, relations in their section), on maps with every section,
+    /// undercuts, an undercut relation without an id (given one), and empty sections.
+    #[test]
+    fn the_map_serialises_as_its_document() {
+        use crate::formats::document::{MapDocument, RelationLayout};
+        use crate::model::{RelationIx, Target};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut maps = vec![bundled(), crate::model::Map::default()];
+        for path in [
+            "examples/semantics/reinstatement.ron",
+            "tests/fixtures/queries/map.ron",
+            "tests/fixtures/formats/escaping.ron",
+        ] {
+            maps.push(crate::load::load(&root.join(path)).expect("loads").map);
+        }
+        // An undercut of a relation without an id, as only a map built in code can have.
+        let mut built = bundled();
+        let undercut = built
+            .relation_indices()
+            .find(|&r| matches!(built.relation(r).target, Target::Relation(_)))
+            .expect("the bundled map has undercuts");
+        if let Target::Relation(target) = built.relation(undercut).target {
+            built.relations[target.index()].id = None;
+            built.relations[undercut.index()].target = Target::Relation(RelationIx::new(0));
+            built.relations[0].id = None;
+        }
+        maps.push(built);
+        for map in &maps {
+            let document = MapDocument::from_map_with(map, RelationLayout::Section);
+            assert_eq!(to_string(map), super::document_to_string(&document));
+        }
     }
 
     /// The writer's error comes back, whether it fails at once or midway.

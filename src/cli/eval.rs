@@ -1,10 +1,12 @@
 //! `argraph eval`: the status of every claim under a semantics, as a table or JSON.
 
-use super::output::print_stdout;
+use super::output::stdout_result;
 use super::{Context, Failure, Outcome};
-use argraph::semantics::Semantics;
+use argraph::model::Map;
 use argraph::semantics::bipolar::SupportMode;
-use argraph::semantics::map::evaluate_map;
+use argraph::semantics::map::{MapEvaluation, evaluate_map};
+use argraph::semantics::{Label, Semantics};
+use std::io::Write;
 use std::path::PathBuf;
 
 /// Arguments of `argraph eval`.
@@ -47,76 +49,109 @@ pub(crate) fn parse_support(s: &str) -> Result<SupportMode, String> {
 pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
     let loaded = context.load(&args.map)?;
     let map = &loaded.map;
-    let ev = evaluate_map(map, args.semantics, args.support)
+    let evaluation = evaluate_map(map, args.semantics, args.support)
         .map_err(|e| Failure::Invalid(e.to_string()))?;
-    let text = match args.format {
-        EvalFormat::Json => {
-            let claims: Vec<serde_json::Value> = map
-                .claims
-                .keys()
-                .enumerate()
-                .map(|(i, id)| {
-                    serde_json::json!({
-                        "id": id,
-                        "status": ev.labels[i].to_string(),
-                        "credulous": ev.credulous[i],
-                    })
-                })
-                .collect();
-            let value = serde_json::json!({
-                "semantics": args.semantics.name(),
-                "support": args.support.name(),
-                "has_extension": ev.has_extension,
-                "claims": claims,
-            });
-            let mut s = serde_json::to_string_pretty(&value)
-                .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?;
-            s.push('\n');
-            s
-        }
-        EvalFormat::Table => {
-            let mut s = String::new();
-            if !ev.has_extension {
-                s.push_str(&format!(
-                    "{} semantics has no extension on this map: every claim is UNDEC.\n",
-                    args.semantics
-                ));
-            }
-            let width = map
-                .claims
-                .keys()
-                .map(|k| k.chars().count())
-                .max()
-                .unwrap_or(0);
-            for (i, (id, claim)) in map.claims.iter().enumerate() {
-                let mark = if ev.credulous[i] && ev.labels[i] != argraph::semantics::Label::In {
-                    "*"
-                } else {
-                    " "
-                };
-                let text: String = claim.text.chars().take(70).collect();
-                let ellipsis = if claim.text.chars().count() > 70 {
-                    "…"
-                } else {
-                    ""
-                };
-                s.push_str(&format!(
-                    "{:<5}{mark} {id:<width$}  {text}{ellipsis}\n",
-                    ev.labels[i].to_string()
-                ));
-            }
-            let count = |l| ev.labels.iter().filter(|&&x| x == l).count();
-            s.push_str(&format!(
-                "\n{} semantics, supports {}: {} IN, {} OUT, {} UNDEC\n",
-                args.semantics,
-                args.support,
-                count(argraph::semantics::Label::In),
-                count(argraph::semantics::Label::Out),
-                count(argraph::semantics::Label::Undec),
-            ));
-            s
-        }
+    // Written as it is made: a million claims' lines are never held whole.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = match args.format {
+        EvalFormat::Json => write_json(&mut out, map, &evaluation, &args),
+        EvalFormat::Table => write_table(&mut out, map, &evaluation, &args),
     };
-    print_stdout(&text)?;
+    stdout_result(written.and_then(|()| out.flush()))?;
     Ok(Outcome::Success)
+}
+
+/// The statuses as one JSON object: the semantics, the support mode, whether an extension
+/// exists, and each claim's id, status and whether it is accepted in some extension.
+fn write_json(
+    out: &mut impl Write,
+    map: &Map,
+    evaluation: &MapEvaluation,
+    args: &Args,
+) -> std::io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Document<'a, C: serde::Serialize> {
+        semantics: &'a str,
+        support: &'a str,
+        has_extension: bool,
+        claims: C,
+    }
+    #[derive(serde::Serialize)]
+    struct ClaimStatus<'a> {
+        id: &'a str,
+        status: String,
+        credulous: bool,
+    }
+    /// The claims, serialised one at a time.
+    struct Claims<'a>(&'a Map, &'a MapEvaluation);
+    impl serde::Serialize for Claims<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let Claims(map, evaluation) = *self;
+            serializer.collect_seq(map.claims.keys().enumerate().map(|(i, id)| ClaimStatus {
+                id,
+                status: evaluation.labels[i].to_string(),
+                credulous: evaluation.credulous[i],
+            }))
+        }
+    }
+    let document = Document {
+        semantics: args.semantics.name(),
+        support: args.support.name(),
+        has_extension: evaluation.has_extension,
+        claims: Claims(map, evaluation),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+/// One line per claim (status, a `*` when accepted in some extension, id, the start of its
+/// text), then the counts.
+fn write_table(
+    out: &mut impl Write,
+    map: &Map,
+    evaluation: &MapEvaluation,
+    args: &Args,
+) -> std::io::Result<()> {
+    if !evaluation.has_extension {
+        writeln!(
+            out,
+            "{} semantics has no extension on this map: every claim is UNDEC.",
+            args.semantics
+        )?;
+    }
+    let width = map
+        .claims
+        .keys()
+        .map(|k| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (i, (id, claim)) in map.claims.iter().enumerate() {
+        let label = evaluation.labels[i];
+        let mark = if evaluation.credulous[i] && label != Label::In {
+            "*"
+        } else {
+            " "
+        };
+        let text: String = claim.text.chars().take(70).collect();
+        let ellipsis = if claim.text.chars().count() > 70 {
+            "…"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "{:<5}{mark} {id:<width$}  {text}{ellipsis}",
+            label.to_string()
+        )?;
+    }
+    let count = |l| evaluation.labels.iter().filter(|&&x| x == l).count();
+    writeln!(
+        out,
+        "\n{} semantics, supports {}: {} IN, {} OUT, {} UNDEC",
+        args.semantics,
+        args.support,
+        count(Label::In),
+        count(Label::Out),
+        count(Label::Undec),
+    )
 }

@@ -50,10 +50,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
             "--support applies only to --format iccma".to_owned(),
         ));
     }
-    let mut loaded = context.load(&args.map)?;
-    // The files' texts serve only diagnostics, all given by now: on a big map they are a third
-    // of the memory, freed before the export is built.
-    loaded.map.files = Vec::new();
+    let loaded = context.load(&args.map)?;
     let map = &loaded.map;
     if let ExportFormat::Json = args.format {
         // Streamed: the text of a big map is never held whole.

@@ -48,8 +48,18 @@ impl Context {
             .unwrap_or_else(|| std::io::stdout().is_terminal() && no_color_unset())
     }
 
-    /// Loads a map, printing its warnings; on failure prints the diagnostics.
+    /// Loads a map, printing its warnings; on failure prints the diagnostics. The files' texts
+    /// serve only diagnostics, all given by now: they are freed (on a big map they are a third
+    /// of the memory). [`Context::load_keeping_texts`] keeps them.
     pub(crate) fn load(&self, path: &Path) -> Result<Loaded, Failure> {
+        let mut loaded = self.load_keeping_texts(path)?;
+        loaded.map.files = Vec::new();
+        Ok(loaded)
+    }
+
+    /// [`Context::load`], keeping the files' texts in the map, for commands that report more
+    /// diagnostics afterwards.
+    pub(crate) fn load_keeping_texts(&self, path: &Path) -> Result<Loaded, Failure> {
         match argraph::load::load(path) {
             Ok(loaded) => {
                 if !loaded.warnings.is_empty() {

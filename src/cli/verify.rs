@@ -37,7 +37,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
             )));
         }
     }
-    let loaded = context.load(&args.map)?;
+    let loaded = context.load_keeping_texts(&args.map)?;
     let report = argraph::verify::verify(&loaded.map, &args.sources)
         .map_err(|error| Failure::Usage(error.to_string()))?;
     if !report.diagnostics.is_empty() {

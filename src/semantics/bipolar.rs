@@ -274,6 +274,40 @@ pub fn flatten(bf: &BipolarFramework, mode: SupportMode) -> Result<Flattened, Fl
     if n > Arg::MAX as usize / 2 {
         return Err(FlattenError::TooLarge);
     }
+    let supports_count =
+        mode != SupportMode::None && rels.iter().any(|r| r.kind == RelationKind::Support);
+    if !supports_count && rels.iter().all(|r| r.kind != RelationKind::Undercut) {
+        return plain_attacks(bf);
+    }
+    flatten_general(bf, mode)
+}
+
+/// [`flatten`] when supports do not count and nothing is undercut: the framework is the claims
+/// with the attacks as written (duplicates merged), what [`flatten_general`] gives then, without
+/// its bookkeeping of conditions (on a map of a million claims, hundreds of megabytes).
+fn plain_attacks(bf: &BipolarFramework) -> Result<Flattened, FlattenError> {
+    let n = bf.n_claims;
+    let mut edges: Vec<(Arg, Arg)> = bf
+        .relations
+        .iter()
+        .filter(|r| r.kind == RelationKind::Attack)
+        .map(|r| (r.from, r.target))
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
+    let af = ArgumentFramework::new(n, &edges).map_err(|_| FlattenError::TooLarge)?;
+    Ok(Flattened {
+        af,
+        origin: (0..n as Claim).map(ArgOrigin::Claim).collect(),
+        n_claims: n,
+    })
+}
+
+/// [`flatten`] of a checked framework, in general: derived attacks with the undercuts they rely
+/// on.
+fn flatten_general(bf: &BipolarFramework, mode: SupportMode) -> Result<Flattened, FlattenError> {
+    let n = bf.n_claims;
+    let rels = &bf.relations;
     // The undercuts of each relation.
     let mut undercuts_of: Vec<Vec<usize>> = vec![Vec::new(); rels.len()];
     for (i, r) in rels.iter().enumerate() {
@@ -515,6 +549,23 @@ mod tests {
                 prop_assert_eq!(flat.af.len(), bf.n_claims, "no auxiliary argument without undercuts");
                 let got: BTreeSet<_> = flat.af.attack_list().collect();
                 prop_assert_eq!(got, closure(&bf, mode), "{:?}", mode);
+            }
+        }
+
+        /// The shortcut for frameworks where only attacks count gives what the general
+        /// construction gives, to the order of the arguments' attacks.
+        #[test]
+        fn plain_attacks_are_the_general_flattening(bf in bipolar_strategy()) {
+            let plain = plain_attacks(&bf).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let general = flatten_general(&bf, SupportMode::None).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(&plain, &general);
+            let no_supports = BipolarFramework {
+                n_claims: bf.n_claims,
+                relations: bf.relations.iter().copied().filter(|r| r.kind == RelationKind::Attack).collect(),
+            };
+            for mode in [SupportMode::Deductive, SupportMode::Necessary] {
+                prop_assert_eq!(&flatten(&no_supports, mode).map_err(|e| TestCaseError::fail(e.to_string()))?,
+                    &flatten_general(&no_supports, mode).map_err(|e| TestCaseError::fail(e.to_string()))?);
             }
         }
 

@@ -462,33 +462,40 @@ impl MapDocument {
     ) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let relation_ids = relation_ids(map);
-        let mut document = serializer.serialize_struct("MapDocument", 5)?;
-        // As the derived `Serialize` of `MapDocument`: empty sections are left out.
-        if !map.sources.is_empty() {
-            let records = map.sources.values().map(SourceRecord::of);
-            document.serialize_field("sources", &OneAtATime::new(records))?;
+        // As the derived `Serialize` of `MapDocument`: empty sections are skipped.
+        let present = [
+            !map.sources.is_empty(),
+            !map.actors.is_empty(),
+            !map.claims.is_empty(),
+            !map.relations.is_empty(),
+            !map.expectations.is_empty(),
+        ];
+        let fields = present.iter().filter(|&&present| present).count();
+        let mut document = serializer.serialize_struct("MapDocument", fields)?;
+        let sources = map.sources.values().map(SourceRecord::of);
+        let actors = map.actors.values().map(|actor| ActorRecord::of(map, actor));
+        let claims = map.claims.values().map(|claim| ClaimRecord::of(map, claim));
+        let relations = map
+            .relation_indices()
+            .map(|position| RelationRecord::of(map, &relation_ids, position));
+        let expectations = map
+            .expectations
+            .iter()
+            .map(|expectation| ExpectationRecord::of(map, expectation));
+        macro_rules! section {
+            ($name:literal, $present:expr, $records:expr) => {
+                if $present {
+                    document.serialize_field($name, &OneAtATime::new($records))?;
+                } else {
+                    document.skip_field($name)?;
+                }
+            };
         }
-        if !map.actors.is_empty() {
-            let records = map.actors.values().map(|actor| ActorRecord::of(map, actor));
-            document.serialize_field("actors", &OneAtATime::new(records))?;
-        }
-        if !map.claims.is_empty() {
-            let records = map.claims.values().map(|claim| ClaimRecord::of(map, claim));
-            document.serialize_field("claims", &OneAtATime::new(records))?;
-        }
-        if !map.relations.is_empty() {
-            let records = map
-                .relation_indices()
-                .map(|position| RelationRecord::of(map, &relation_ids, position));
-            document.serialize_field("relations", &OneAtATime::new(records))?;
-        }
-        if !map.expectations.is_empty() {
-            let records = map
-                .expectations
-                .iter()
-                .map(|expectation| ExpectationRecord::of(map, expectation));
-            document.serialize_field("expectations", &OneAtATime::new(records))?;
-        }
+        section!("sources", present[0], sources);
+        section!("actors", present[1], actors);
+        section!("claims", present[2], claims);
+        section!("relations", present[3], relations);
+        section!("expectations", present[4], expectations);
         document.end()
     }
 

@@ -142,6 +142,10 @@ mod tests {
             let document = MapDocument::from_map_with(map, RelationLayout::Section);
             assert_eq!(to_string(map), super::document_to_string(&document));
         }
+        // The relation without an id that an undercut targets gets one, named as its target.
+        let built = to_string(&maps[maps.len() - 1]);
+        assert!(built.contains("\"id\": \"relation-1\""), "{built}");
+        assert!(built.contains("\"undercuts\": \"relation-1\""));
     }
 
     /// The writer's error comes back, whether it fails at once or midway.

@@ -80,14 +80,17 @@ impl std::error::Error for LoadError {}
 /// Loads a map from a `.ron` file or a directory of them.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let paths = discover(path)?;
-    // The sizes only decide whether to read on two threads: a file that cannot be examined
-    // counts as empty here, and its error comes when it is read.
-    let bytes = paths
-        .iter()
-        .map(|path| std::fs::metadata(path).map_or(0, |metadata| metadata.len()))
-        .fold(0usize, |total, len| {
-            total.saturating_add(usize::try_from(len).unwrap_or(usize::MAX))
-        });
+    // The sizes only decide whether to read several files on two threads: a file that cannot
+    // be examined counts as empty here, and its error comes when it is read.
+    let bytes = match paths.len() {
+        0 | 1 => 0,
+        _ => paths
+            .iter()
+            .map(|path| std::fs::metadata(path).map_or(0, |metadata| metadata.len()))
+            .fold(0usize, |total, len| {
+                total.saturating_add(usize::try_from(len).unwrap_or(usize::MAX))
+            }),
+    };
     let read = |index: usize| -> Result<RawFile, LoadError> {
         let path = &paths[index];
         match std::fs::read(path) {

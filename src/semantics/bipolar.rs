@@ -192,7 +192,8 @@ pub enum FlattenError {
         /// The undercut's index.
         relation: usize,
     },
-    /// The support paths are too many to enumerate (more than [`MAX_DERIVED`] derived attacks).
+    /// The attacks are too many (more than [`MAX_DERIVED`], written or derived through
+    /// supports and undercuts).
     TooLarge,
 }
 
@@ -210,7 +211,7 @@ impl fmt::Display for FlattenError {
             }
             FlattenError::TooLarge => write!(
                 f,
-                "too many attacks derived through supports (over {MAX_DERIVED})"
+                "too many attacks, written or derived through supports (over {MAX_DERIVED})"
             ),
         }
     }
@@ -218,7 +219,7 @@ impl fmt::Display for FlattenError {
 
 impl std::error::Error for FlattenError {}
 
-/// The most derived attacks (and support-path states) [`flatten`] will produce.
+/// The most attacks (written or derived, and support-path states) [`flatten`] will produce.
 pub const MAX_DERIVED: usize = 5_000_000;
 
 /// A set of undercut relations an attack relies on.
@@ -295,6 +296,10 @@ fn plain_attacks(bf: &BipolarFramework) -> Result<Flattened, FlattenError> {
         .collect();
     edges.sort_unstable();
     edges.dedup();
+    // The general construction counts each attack against the same budget.
+    if edges.len() > MAX_DERIVED {
+        return Err(FlattenError::TooLarge);
+    }
     let af = ArgumentFramework::new(n, &edges).map_err(|_| FlattenError::TooLarge)?;
     Ok(Flattened {
         af,

@@ -1172,7 +1172,9 @@ fn resolve_relations(checker: &mut Checker<'_>, map: &mut Map, relations: Relati
                             map,
                             &waiting.target_id,
                             IdKind::Relation,
-                            relation_positions.keys().map(String::as_str),
+                            // In written order, so that of two ids as close to the typo, the
+                            // hint names the first, on every run.
+                            map.relations.iter().filter_map(|r| r.id.as_deref()),
                             relation_positions.get(waiting.target_id.as_ref()).copied(),
                             site,
                         )
@@ -1614,5 +1616,34 @@ mod suggestion_budget_tests {
             (1..=super::SUGGESTION_BUDGET / 20_000 + 1).contains(&hinted),
             "{hinted}"
         );
+    }
+}
+
+#[cfg(test)]
+mod hint_order_tests {
+    use crate::load::{LoadError, load_sources};
+    use std::path::PathBuf;
+
+    /// Of two relation ids as close to a misspelt undercut target, the hint names the one
+    /// written first, on every load (the ids were once taken from a hash map, in an order that
+    /// changed from one load to the next).
+    #[test]
+    fn the_hint_for_an_undercut_target_is_the_first_of_equals() {
+        let text = "(sources: [(id: \"s\", title: \"S\")], \
+            actors: [(id: \"a\", name: \"A\", kind: other)], \
+            claims: [(id: \"p\", actor: \"a\", text: \"t\", source: \"s\"), \
+                     (id: \"q\", actor: \"a\", text: \"t\", source: \"s\"), \
+                     (id: \"r\", actor: \"a\", text: \"t\", source: \"s\", undercuts: [\"link-c\"])], \
+            relations: [(id: \"link-b\", from: \"p\", supports: \"q\"), \
+                        (id: \"link-a\", from: \"q\", rebuts: \"p\")])";
+        for _ in 0..24 {
+            let Err(LoadError::Invalid { errors, .. }) =
+                load_sources(vec![(PathBuf::from("m.ron"), text.to_owned())])
+            else {
+                panic!("the map has an unknown undercut target");
+            };
+            let helps: Vec<&str> = errors.iter().filter_map(|e| e.help.as_deref()).collect();
+            assert_eq!(helps, ["did you mean `link-b`?"], "{errors:?}");
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The claim-level diagram: claims in clusters by actor, supports, rebuttals and undercuts.
 
-use super::dot::{Attr, Dot, Name, attr, html_ref_attr, text_attr};
+use super::dot::{Attr, Dot, Name, attr, attr_run, html_ref_attr, run_attr, text_attr};
 use super::quote::Html;
 use super::select::{Kept, Role, kept};
 use super::style::{self, Family, edge_look, status_look};
@@ -179,6 +179,8 @@ fn draw(
         top_points: &top_points,
         threads,
         kept_count,
+        edge_runs: &EdgeRuns::new(),
+        markup: &ClaimMarkup::new(),
     };
     let edges = emit.parts(&mut body, &top);
     // Last, so that Graphviz puts the legends at the top left.
@@ -246,6 +248,10 @@ struct Emit<'a> {
     threads: Threads,
     /// How many claims are drawn.
     kept_count: usize,
+    /// The attributes edges start with.
+    edge_runs: &'a EdgeRuns,
+    /// The fixed markup of claim labels.
+    markup: &'a ClaimMarkup,
 }
 
 impl Emit<'_> {
@@ -418,7 +424,8 @@ impl Emit<'_> {
                 .map(RelationIx::new)
                 .filter(|&relation| self.kept.has_relation(relation))
                 .map(|relation| {
-                    relation_edges(map, relation, self.attacked[relation.index()], out, scratch)
+                    let attacked = self.attacked[relation.index()];
+                    relation_edges(map, relation, attacked, self.edge_runs, out, scratch)
                 })
                 .sum(),
         }
@@ -473,6 +480,42 @@ impl Emit<'_> {
     }
 }
 
+/// The fixed markup of a claim's label, written once per diagram and copied into each label.
+struct ClaimMarkup {
+    /// Up to the claim's text, in the ink of a claim drawn (`[0]`) or shown for context (`[1]`).
+    text_start: [Html; 2],
+    /// From the text to the second row (where the status goes, with `--eval`).
+    text_end: Html,
+    /// Before the id and date.
+    id_start: Html,
+    /// After them.
+    end: Html,
+}
+
+impl ClaimMarkup {
+    fn new() -> ClaimMarkup {
+        let text_start = [style::INK, style::CONTEXT_INK].map(|ink| {
+            let mut html = Html::new();
+            html.tag("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">")
+                .tag("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">")
+                .open("FONT", &[("COLOR", ink)]);
+            html
+        });
+        let mut text_end = Html::new();
+        text_end.tag("</FONT></TD></TR><TR><TD ALIGN=\"LEFT\">");
+        let mut id_start = Html::new();
+        id_start.open("FONT", &[("POINT-SIZE", "8"), ("COLOR", style::FAINT)]);
+        let mut end = Html::new();
+        end.tag("</FONT></TD></TR></TABLE>");
+        ClaimMarkup {
+            text_start,
+            text_end,
+            id_start,
+            end,
+        }
+    }
+}
+
 /// The node of one claim: its text wrapped, its id and date small underneath.
 fn claim_box(
     emit: &Emit<'_>,
@@ -484,32 +527,25 @@ fn claim_box(
     let map = emit.map;
     let record = map.claim(claim);
     let role = emit.kept.role(claim).unwrap_or(Role::Selected);
-    let ink = if role == Role::Context {
-        style::CONTEXT_INK
-    } else {
-        style::INK
-    };
     let Scratch {
         label,
         text,
         tooltip,
     } = scratch;
+    let markup = emit.markup;
     text.clear();
     wrap_into(&record.text, style::WRAP_COLUMNS, style::WRAP_LINES, text);
     label.clear();
-    label.tag("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
     label
-        .tag("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">")
-        .open("FONT", &[("COLOR", ink)])
+        .push_html(&markup.text_start[usize::from(role == Role::Context)])
         .push_text(text)
-        .tag("</FONT></TD></TR>");
+        .push_html(&markup.text_end);
     let status = emit.evaluation.map(|evaluation| {
         let i = claim.index();
         let label = evaluation.labels.get(i).copied().unwrap_or(Label::Undec);
         let credulous = evaluation.credulous.get(i).copied().unwrap_or(false);
         (status_look(label), credulous && label != Label::In)
     });
-    label.tag("<TR><TD ALIGN=\"LEFT\">");
     if let Some((look, some)) = status {
         label
             .open("FONT", &[("POINT-SIZE", "9"), ("COLOR", look.line)])
@@ -526,9 +562,9 @@ fn claim_box(
         date.push_to(text);
     }
     label
-        .open("FONT", &[("POINT-SIZE", "8"), ("COLOR", style::FAINT)])
+        .push_html(&markup.id_start)
         .push_text(text)
-        .tag("</FONT></TD></TR></TABLE>");
+        .push_html(&markup.end);
 
     let source = map.source(record.source);
     tooltip.clear();
@@ -635,29 +671,65 @@ fn describe(map: &Map, relation: RelationIx, out: &mut String) {
     }
 }
 
-/// Writes an edge of a relation of `kind` drawn with `head`.
+/// The attributes an edge of each kind starts with (class, colour, style, arrowhead), with
+/// its arrowhead or, for the first half of an attacked link, none: written once per diagram
+/// ([`attr_run`]) and copied onto each of its thousands of edges.
+struct EdgeRuns {
+    /// By [`RelationKind`] (supports, rebuts, undercuts): with the arrowhead, without.
+    runs: [[String; 2]; 3],
+}
+
+impl EdgeRuns {
+    fn new() -> EdgeRuns {
+        let runs = [
+            RelationKind::Supports,
+            RelationKind::Rebuts,
+            RelationKind::Undercuts,
+        ]
+        .map(|kind| {
+            let look = edge_look(kind);
+            [look.arrowhead, "none"].map(|head| {
+                attr_run(&[
+                    attr("class", look.verb),
+                    attr("color", look.color),
+                    attr("style", look.style),
+                    attr("arrowhead", head),
+                ])
+            })
+        });
+        EdgeRuns { runs }
+    }
+
+    fn get(&self, kind: RelationKind, headless: bool) -> &str {
+        let kind = match kind {
+            RelationKind::Supports => 0,
+            RelationKind::Rebuts => 1,
+            RelationKind::Undercuts => 2,
+        };
+        &self.runs[kind][usize::from(headless)]
+    }
+}
+
+/// Writes an edge of a relation of `kind`, with its arrowhead or (`headless`) none.
 fn relation_edge(
     out: &mut Dot,
     from: Name<'_>,
     to: Name<'_>,
+    runs: &EdgeRuns,
     kind: RelationKind,
-    head: &'static str,
+    headless: bool,
     tooltip: &str,
 ) {
-    let look = edge_look(kind);
     let attrs = [
-        attr("class", look.verb),
-        attr("color", look.color),
-        attr("style", look.style),
-        attr("arrowhead", head),
+        run_attr(runs.get(kind, headless)),
         text_attr("tooltip", tooltip),
         attr("penwidth", "1.8"),
     ];
     // Undercuts are drawn a little thicker.
     let count = if kind == RelationKind::Undercuts {
-        6
+        3
     } else {
-        5
+        2
     };
     out.edge(from, to, &attrs[..count]);
 }
@@ -667,11 +739,11 @@ fn relation_edges(
     map: &Map,
     relation: RelationIx,
     attacked: bool,
+    runs: &EdgeRuns,
     out: &mut Dot,
     scratch: &mut Scratch,
 ) -> usize {
     let record = map.relation(relation);
-    let look = edge_look(record.kind);
     let from = claim_node(map, record.from);
     let to = match record.target {
         Target::Claim(claim) => claim_node(map, claim),
@@ -682,11 +754,11 @@ fn relation_edges(
     let tooltip = scratch.tooltip.as_str();
     if attacked {
         let point = link_node(map, relation);
-        relation_edge(out, from, point, record.kind, "none", tooltip);
-        relation_edge(out, point, to, record.kind, look.arrowhead, tooltip);
+        relation_edge(out, from, point, runs, record.kind, true, tooltip);
+        relation_edge(out, point, to, runs, record.kind, false, tooltip);
         2
     } else {
-        relation_edge(out, from, to, record.kind, look.arrowhead, tooltip);
+        relation_edge(out, from, to, runs, record.kind, false, tooltip);
         1
     }
 }

@@ -34,6 +34,50 @@ enum Value<'a> {
     Text(Cow<'a, str>),
     /// An HTML-like label: `<…>`.
     Html(Cow<'a, Html>),
+    /// Several attributes written beforehand by [`attr_run`], copied as they are.
+    Run(Cow<'a, str>),
+}
+
+/// Attributes written once, to be repeated on many statements ([`run_attr`]): the text that
+/// [`Dot`] writes for `attrs` between its brackets, ready to copy.
+pub(crate) fn attr_run(attrs: &[Attr<'_>]) -> String {
+    let mut run = String::new();
+    write_attrs(&mut run, attrs);
+    run
+}
+
+/// The attributes of an [`attr_run`], in their place among others.
+pub(crate) fn run_attr(run: &str) -> Attr<'_> {
+    Attr {
+        name: "",
+        value: Value::Run(Cow::Borrowed(run)),
+    }
+}
+
+/// Writes `attrs` as `name="value"` pairs separated by spaces (no brackets).
+fn write_attrs(out: &mut String, attrs: &[Attr<'_>]) {
+    for (i, attr) in attrs.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if let Value::Run(run) = &attr.value {
+            out.push_str(run);
+            continue;
+        }
+        out.push_str(attr.name);
+        out.push('=');
+        match &attr.value {
+            Value::Constant(value) => {
+                out.push('"');
+                out.push_str(value);
+                out.push('"');
+            }
+            Value::Token(value) => quote::push_quoted(out, value),
+            Value::Text(value) => quote::push_text(out, value),
+            Value::Html(value) => quote::push_html(out, value),
+            Value::Run(_) => {}
+        }
+    }
 }
 
 /// `name="value"`, the value a constant of this crate (a colour, a style, a number).
@@ -358,23 +402,7 @@ impl<'w> Dot<'w> {
             return;
         }
         self.out.push('[');
-        for (i, attr) in attrs.iter().enumerate() {
-            if i > 0 {
-                self.out.push(' ');
-            }
-            self.out.push_str(attr.name);
-            self.out.push('=');
-            match &attr.value {
-                Value::Constant(value) => {
-                    self.out.push('"');
-                    self.out.push_str(value);
-                    self.out.push('"');
-                }
-                Value::Token(value) => quote::push_quoted(&mut self.out, value),
-                Value::Text(value) => quote::push_text(&mut self.out, value),
-                Value::Html(value) => quote::push_html(&mut self.out, value),
-            }
-        }
+        write_attrs(&mut self.out, attrs);
         self.out.push(']');
     }
 }

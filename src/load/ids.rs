@@ -108,9 +108,64 @@ pub(super) struct Lookup {
     pub(super) index: u32,
 }
 
+/// Where a [`Registry`] finds the ids too long to keep in its entries: the map, or (while
+/// claims are being added to the map on another thread) just its sources and actors.
+pub(super) trait Keys: Sync {
+    /// The stored copy of the id of `entry`; `None` when its item is not stored (yet: the id
+    /// just defined, whose item is not in the map, may be probed by a lookup in between).
+    fn key(&self, entry: Entry) -> Option<&str>;
+}
+
+impl Keys for Map {
+    fn key(&self, entry: Entry) -> Option<&str> {
+        let index = entry.index as usize;
+        let key = match entry.kind {
+            IdKind::Source => self.sources.get_index(index)?.0,
+            IdKind::Actor => self.actors.get_index(index)?.0,
+            // Relations are not in this table.
+            IdKind::Claim | IdKind::Relation => self.claims.get_index(index)?.0,
+        };
+        Some(key)
+    }
+}
+
+/// The ids of a map's sources and actors that are too long for a registry's entries, copied
+/// out of the map, for looking them up ([`Keys`]) on another thread while claims are added to
+/// the map. (Short ids are kept empty: lookups never ask for them.)
+pub(super) struct PartyKeys {
+    sources: Vec<String>,
+    actors: Vec<String>,
+}
+
+impl PartyKeys {
+    pub(super) fn of(map: &Map) -> PartyKeys {
+        let long = |id: &String| match InlineId::new(id).get() {
+            Some(_) => String::new(),
+            None => id.clone(),
+        };
+        PartyKeys {
+            sources: map.sources.keys().map(long).collect(),
+            actors: map.actors.keys().map(long).collect(),
+        }
+    }
+}
+
+impl Keys for PartyKeys {
+    fn key(&self, entry: Entry) -> Option<&str> {
+        let index = entry.index as usize;
+        let key = match entry.kind {
+            IdKind::Source => self.sources.get(index)?,
+            IdKind::Actor => self.actors.get(index)?,
+            IdKind::Claim | IdKind::Relation => return None,
+        };
+        Some(key)
+    }
+}
+
 /// Ids of sources, actors or claims: defining an id is one probe (taken?), and resolving a
 /// reference one more. The table holds no strings: an entry's key is the id stored in the map
 /// itself.
+#[derive(Clone)]
 pub(super) struct Registry {
     table: HashTable<Entry>,
     hasher: FastHash,
@@ -127,25 +182,12 @@ impl Registry {
         }
     }
 
-    /// The map's copy of the id of `entry`; `None` for the id just defined, whose item is not
-    /// in the map yet (a lookup made between the two, such as a claim's actor, may probe it).
-    pub(super) fn key(map: &Map, entry: Entry) -> Option<&str> {
-        let index = entry.index as usize;
-        let key = match entry.kind {
-            IdKind::Source => map.sources.get_index(index)?.0,
-            IdKind::Actor => map.actors.get_index(index)?.0,
-            // Relations are not in this table.
-            IdKind::Claim | IdKind::Relation => map.claims.get_index(index)?.0,
-        };
-        Some(key)
-    }
-
-    /// The id of `entry`, from the entry when it is short, else from the map (when the table
+    /// The id of `entry`, from the entry when it is short, else from `keys` (when the table
     /// grows, every entry's item is in the map).
-    pub(super) fn id<'m>(map: &'m Map, entry: &'m Entry) -> &'m str {
+    pub(super) fn id<'m>(keys: &'m impl Keys, entry: &'m Entry) -> &'m str {
         match entry.id.as_str() {
             Some(id) => id,
-            None => Registry::key(map, *entry).unwrap_or_default(),
+            None => keys.key(*entry).unwrap_or_default(),
         }
     }
 
@@ -153,16 +195,16 @@ impl Registry {
         self.hasher.hash_one(id)
     }
 
-    pub(super) fn get(&self, map: &Map, id: &str) -> Option<Entry> {
-        self.get_hashed(map, self.hash(id), id)
+    pub(super) fn get(&self, keys: &impl Keys, id: &str) -> Option<Entry> {
+        self.get_hashed(keys, self.hash(id), id)
     }
 
-    pub(super) fn get_hashed(&self, map: &Map, hash: u64, id: &str) -> Option<Entry> {
+    pub(super) fn get_hashed(&self, keys: &impl Keys, hash: u64, id: &str) -> Option<Entry> {
         debug_assert!(self.later.is_empty(), "flush the registry before a lookup");
         self.table
             .find(hash, |entry| match entry.id.get() {
                 Some(bytes) => bytes == id.as_bytes(),
-                None => id.len() > SHORT && Registry::key(map, *entry) == Some(id),
+                None => id.len() > SHORT && keys.key(*entry) == Some(id),
             })
             .copied()
     }
@@ -171,7 +213,7 @@ impl Registry {
     /// ([`Registry::in_probe_order`]). `long_id(index)` gives an id longer than [`SHORT`].
     pub(super) fn get_batch<'i>(
         &self,
-        map: &Map,
+        keys: &impl Keys,
         lookups: &[Lookup],
         long_id: impl Fn(usize) -> &'i str,
     ) -> Vec<Option<Entry>> {
@@ -184,7 +226,7 @@ impl Registry {
                     .table
                     .find(lookup.hash, |entry| entry.id.get() == Some(id))
                     .copied(),
-                None => self.get_hashed(map, lookup.hash, long_id(index)),
+                None => self.get_hashed(keys, lookup.hash, long_id(index)),
             };
             found[index] = entry;
         }

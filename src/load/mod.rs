@@ -876,6 +876,7 @@ mod parallel_tests {
 
 #[cfg(test)]
 mod batch_tests {
+    use super::validate::Batching;
     use super::{LoadError, RawFile, Tuning, load_raw_with};
     use crate::formats::document::MapDocument;
 
@@ -942,16 +943,20 @@ mod batch_tests {
         for (name, files) in maps {
             for broken in [false, true] {
                 let whole = load_raw_with(files(broken), Tuning::DEFAULT);
-                // The default looks up one id at a time on maps this small.
-                for batch in [1, 2, 3, 7, 64] {
+                // The default looks up one id at a time on maps this small, and every claim's
+                // actor and source on this thread: batches of any size, and (in several files)
+                // the actors and sources looked up ahead on another thread.
+                let tunings = [1, 2, 3, 7, 64, usize::MAX].map(|batch| Batching {
+                    from_claims: if batch == usize::MAX { batch } else { 0 },
+                    size: batch,
+                    parties_ahead_from: 0,
+                });
+                for batching in tunings {
                     let tuning = Tuning {
-                        batching: super::validate::Batching {
-                            from_claims: 0,
-                            size: batch,
-                        },
+                        batching,
                         ..Tuning::DEFAULT
                     };
-                    let context = format!("{name}, broken: {broken}, batch: {batch}");
+                    let context = format!("{name}, broken: {broken}, {batching:?}");
                     match (&whole, load_raw_with(files(broken), tuning)) {
                         (Ok(whole), Ok(batched)) => {
                             assert!(!broken, "{context}");

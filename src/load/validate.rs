@@ -7,7 +7,7 @@
 //! Speed: a valid map costs one hash insert per id and one lookup per reference. Exact spans of
 //! fields are found only when a diagnostic needs them ([`Site`]), by re-reading that one record.
 
-use super::ids::{Entry, IdKind, InlineId, Lookup, Registry, offset32};
+use super::ids::{Entry, IdKind, InlineId, Keys, Lookup, PartyKeys, Registry, offset32};
 use super::schema::{ActorDoc, ClaimDoc, SemanticsDoc, StatusDoc, SupportDoc, Text};
 use super::syntax;
 use super::{FileRecords, Record};
@@ -20,6 +20,7 @@ use crate::model::{
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A place in a record: a field, or one element of a list field. Small and cheap to make (one
 /// is kept per relation for duplicate reports); turned into a byte span only when a diagnostic
@@ -88,7 +89,9 @@ struct Checker<'f> {
     /// Source and actor ids. They are few, and every claim refers to some: apart from the
     /// claims' table, which on a big map is far larger than the processor's caches, this one
     /// stays in cache.
-    party_ids: Registry,
+    /// Shared (read only once every source and actor is defined) with the thread that looks up
+    /// the claims' parties ([`ClaimsWithParties`]).
+    party_ids: Arc<Registry>,
     claim_ids: Registry,
     /// Relation ids (few): they are not in the registry, which keys on ids stored in the map.
     relation_ids: HashMap<String, Site>,
@@ -183,7 +186,9 @@ impl Checker<'_> {
             return false;
         }
         match kind {
-            IdKind::Source | IdKind::Actor => self.party_ids.insert(map, id, kind),
+            IdKind::Source | IdKind::Actor => {
+                Arc::make_mut(&mut self.party_ids).insert(map, id, kind)
+            }
             IdKind::Claim => self.claim_ids.insert(map, id, kind),
             IdKind::Relation => {
                 self.relation_ids.insert(id.to_owned(), site);
@@ -358,7 +363,7 @@ pub(super) fn validate<'a>(
     let mut checker = Checker {
         texts,
         errors: Vec::new(),
-        party_ids: Registry::with_capacity(sources + actors),
+        party_ids: Arc::new(Registry::with_capacity(sources + actors)),
         claim_ids: Registry::with_capacity(claims),
         relation_ids: HashMap::new(),
         suggestion_budget: SUGGESTION_BUDGET,
@@ -457,12 +462,8 @@ pub(super) fn validate<'a>(
         };
         inline_counts.push(file.claims.iter().map(lists).sum::<usize>());
     }
-    let claim_docs = records.iter().flat_map(|file| &file.claims);
-    let batched = batch.is_some();
-    let parties = look_up_parties(&checker.party_ids, &map, claim_docs, claims, batched);
     let in_sections: usize = records.iter().map(|file| file.relations.len()).sum();
     let relations = inline_counts.iter().sum::<usize>() + in_sections;
-    let mut parties = parties.into_iter();
 
     // All claims are added before any reference to a claim is resolved, so that a reference may
     // point forward or into another file. A claim's inline relations are made at once, in their
@@ -492,97 +493,118 @@ pub(super) fn validate<'a>(
     // The sources' dates side by side (4 bytes each): a claim without a date of its own takes
     // its source's, and on a big map reading it from the source record is a cache miss.
     let source_dates: Vec<Option<Date>> = map.sources.values().map(|source| source.date).collect();
-    let all_claims = records
+    let files_claims: Vec<Vec<Record<ClaimDoc<'a>>>> = records
         .iter_mut()
-        .flat_map(|file| std::mem::take(&mut file.claims));
-    for record in all_claims {
-        let claim_parties = parties.next().unwrap_or(Parties::NONE);
-        let id_site = Site::field(&record, "id");
-        if !checker.define_claim(&map, &record.doc.id, id_site, claim_parties) {
-            continue;
-        }
-        let origin = origin(&record);
-        let doc = record.doc;
-        let claim = ClaimIx::new(map.claims.len());
-        // Every source and actor is known by now: a claim whose actor, source, `about` and date
-        // are all fine is complete at once. Any other keeps them, as written, for the checks
-        // (and messages) that need every claim defined. Placeholders until then; they stay
-        // only when an error was reported, and the map is then discarded.
-        let quick = quick_refs(&checker, &map, &source_dates, &doc, claim_parties);
-        let complete = quick.is_some();
-        let (actor, source, about, date) =
-            quick.unwrap_or((ActorIx(0), SourceIx(0), Vec::new(), None));
-        let buffer = buffer_of(origin.file.index());
-        let lists = [
-            (RelationKind::Supports, doc.supports),
-            (RelationKind::Rebuts, doc.rebuts),
-            (RelationKind::Undercuts, doc.undercuts),
-        ];
-        let id = doc.id.into_owned();
-        // Inserted before its relations are made: a claim may relate to itself (an error
-        // reported below), and the registry compares long ids with the map's copy. The map
-        // finds a claim id defined twice: one probe of its table, where a lookup first
-        // would make two.
-        let (index, first) = map.claims.insert_full(
-            id.clone(),
-            Claim {
-                id,
-                actor,
-                text: doc.text.into_owned(),
-                quote: doc.quote.map(Cow::into_owned),
-                source,
-                date,
-                tags: owned(doc.tags),
-                about,
-                note: doc.note.map(Cow::into_owned),
-                origin,
-            },
-        );
-        if let Some(first) = first {
-            let first_site = Site::at(&first.origin, "id");
-            // The first definition stays.
-            let again = std::mem::replace(&mut map.claims[index], first);
-            checker.report_duplicate(&again.id, IdKind::Claim, id_site, IdKind::Claim, first_site);
-            continue;
-        }
-        let id = &map.claims[index].id;
-        match batch {
-            Some(_) => checker.claim_ids.insert_later(id, IdKind::Claim, index),
-            None => checker.claim_ids.insert_at(&map, id, IdKind::Claim, index),
-        }
-        if !complete {
-            unresolved.push((
-                claim,
-                UnresolvedRefs {
-                    actor: doc.actor,
-                    source: doc.source,
-                    about: doc.about,
-                    date: doc.date,
+        .map(|file| std::mem::take(&mut file.claims))
+        .collect();
+    let lookups = PartyLookups {
+        registry: Arc::clone(&checker.party_ids),
+        keys: Arc::new(PartyKeys::of(&map)),
+        batched: batch.is_some(),
+    };
+    // On a map of a few thousand claims in several files, the parties of each file's claims are
+    // looked up on another thread while the claims before are added here.
+    let helper = claims >= batching.parties_ahead_from && files_claims.len() >= 2;
+    std::thread::scope(|scope| {
+        let (claims_with_parties, handle) =
+            ClaimsWithParties::new(scope, files_claims, lookups, helper);
+        for (record, claim_parties) in claims_with_parties {
+            let id_site = Site::field(&record, "id");
+            if !checker.define_claim(&map, &record.doc.id, id_site, claim_parties) {
+                continue;
+            }
+            let origin = origin(&record);
+            let doc = record.doc;
+            let claim = ClaimIx::new(map.claims.len());
+            // Every source and actor is known by now: a claim whose actor, source, `about` and date
+            // are all fine is complete at once. Any other keeps them, as written, for the checks
+            // (and messages) that need every claim defined. Placeholders until then; they stay
+            // only when an error was reported, and the map is then discarded.
+            let quick = quick_refs(&checker, &map, &source_dates, &doc, claim_parties);
+            let complete = quick.is_some();
+            let (actor, source, about, date) =
+                quick.unwrap_or((ActorIx(0), SourceIx(0), Vec::new(), None));
+            let buffer = buffer_of(origin.file.index());
+            let lists = [
+                (RelationKind::Supports, doc.supports),
+                (RelationKind::Rebuts, doc.rebuts),
+                (RelationKind::Undercuts, doc.undercuts),
+            ];
+            let id = doc.id.into_owned();
+            // Inserted before its relations are made: a claim may relate to itself (an error
+            // reported below), and the registry compares long ids with the map's copy. The map
+            // finds a claim id defined twice: one probe of its table, where a lookup first
+            // would make two.
+            let (index, first) = map.claims.insert_full(
+                id.clone(),
+                Claim {
+                    id,
+                    actor,
+                    text: doc.text.into_owned(),
+                    quote: doc.quote.map(Cow::into_owned),
+                    source,
+                    date,
+                    tags: owned(doc.tags),
+                    about,
+                    note: doc.note.map(Cow::into_owned),
+                    origin,
                 },
-            ));
-        }
-        if batch.is_some_and(|batch| checker.claim_ids.pending() >= batch) {
-            checker.claim_ids.flush(&map);
-        }
-        let origin = &map.claim(claim).origin;
-        let Some(Some(relations)) = inline.get_mut(buffer) else {
-            continue;
-        };
-        // Looked up now on a small map, else with the batch.
-        let now = batch.is_none().then_some(&map);
-        for (kind, targets) in lists {
-            for (i, target_id) in targets.into_iter().enumerate() {
-                relations.push(&checker, now, claim, kind, offset32(i), target_id, origin);
+            );
+            if let Some(first) = first {
+                let first_site = Site::at(&first.origin, "id");
+                // The first definition stays.
+                let again = std::mem::replace(&mut map.claims[index], first);
+                checker.report_duplicate(
+                    &again.id,
+                    IdKind::Claim,
+                    id_site,
+                    IdKind::Claim,
+                    first_site,
+                );
+                continue;
+            }
+            let id = &map.claims[index].id;
+            match batch {
+                Some(_) => checker.claim_ids.insert_later(id, IdKind::Claim, index),
+                None => checker.claim_ids.insert_at(&map, id, IdKind::Claim, index),
+            }
+            if !complete {
+                unresolved.push((
+                    claim,
+                    UnresolvedRefs {
+                        actor: doc.actor,
+                        source: doc.source,
+                        about: doc.about,
+                        date: doc.date,
+                    },
+                ));
+            }
+            if batch.is_some_and(|batch| checker.claim_ids.pending() >= batch) {
+                checker.claim_ids.flush(&map);
+            }
+            let origin = &map.claim(claim).origin;
+            let Some(Some(relations)) = inline.get_mut(buffer) else {
+                continue;
+            };
+            // Looked up now on a small map, else with the batch.
+            let now = batch.is_none().then_some(&map);
+            for (kind, targets) in lists {
+                for (i, target_id) in targets.into_iter().enumerate() {
+                    relations.push(&checker, now, claim, kind, offset32(i), target_id, origin);
+                }
+            }
+            // Only the success of a lookup is used: it has no side effects (no message, no hint
+            // budget), so looking up now, in a batch or later is the same, and a target not found
+            // (yet) is simply resolved later, in the order the relations were written.
+            if batch.is_some_and(|batch| relations.batch.len() >= batch) {
+                checker.claim_ids.flush(&map);
+                relations.look_up_batch(&checker, &map);
             }
         }
-        // Only the success of a lookup is used: it has no side effects (no message, no hint
-        // budget), so looking up now, in a batch or later is the same, and a target not found
-        // (yet) is simply resolved later, in the order the relations were written.
-        if batch.is_some_and(|batch| relations.batch.len() >= batch) {
-            checker.claim_ids.flush(&map);
-            relations.look_up_batch(&checker, &map);
+        if let Some(Err(panic)) = handle.map(std::thread::ScopedJoinHandle::join) {
+            std::panic::resume_unwind(panic);
         }
-    }
+    });
     checker.claim_ids.flush(&map);
     for buffer in inline.iter_mut().flatten() {
         buffer.finish(&checker, &map);
@@ -655,12 +677,16 @@ pub(super) struct Batching {
     /// At most how many ids are found together (a few megabytes of work space; fewer on a map
     /// of less than a million claims).
     pub(super) size: usize,
+    /// From how many claims (in several files) the claims' actors and sources are looked up on
+    /// another thread, a file ahead of the claims being added ([`ClaimsWithParties`]).
+    pub(super) parties_ahead_from: usize,
 }
 
 impl Batching {
     pub(super) const DEFAULT: Batching = Batching {
         from_claims: 1 << 15,
         size: 1 << 16,
+        parties_ahead_from: 2048,
     };
 }
 
@@ -832,11 +858,6 @@ struct Parties {
 
 impl Parties {
     const NOT_FOUND: u32 = u32::MAX;
-    const NONE: Parties = Parties {
-        actor: Parties::NOT_FOUND,
-        source: Parties::NOT_FOUND,
-        id_taken: false,
-    };
 }
 
 /// How many claims [`look_up_parties`] takes at a time: their ids fill about half of a core's
@@ -850,7 +871,7 @@ const PARTY_CHUNK: usize = 4096;
 /// memory; in table order a chunk's lookups sweep the table once.
 fn look_up_parties<'r, 'a: 'r>(
     registry: &Registry,
-    map: &Map,
+    map: &impl Keys,
     records: impl Iterator<Item = &'r Record<ClaimDoc<'a>>>,
     claims: usize,
     batched: bool,
@@ -897,6 +918,129 @@ fn look_up_parties<'r, 'a: 'r>(
         }));
     }
     parties
+}
+
+/// What [`look_up_parties`] needs, owned, to run on another thread.
+#[derive(Clone)]
+struct PartyLookups {
+    registry: Arc<Registry>,
+    keys: Arc<PartyKeys>,
+    batched: bool,
+}
+
+impl PartyLookups {
+    fn of<'a>(&self, records: &[Record<ClaimDoc<'a>>]) -> Vec<Parties> {
+        look_up_parties(
+            &self.registry,
+            &*self.keys,
+            records.iter(),
+            records.len(),
+            self.batched,
+        )
+    }
+}
+
+/// Every claim record, file after file, with its [`Parties`]: looked up here, file by file, or
+/// on a helper thread that runs ahead (files go to it whole, and come back with their parties,
+/// in order).
+struct ClaimsWithParties<'a> {
+    current: std::iter::Zip<std::vec::IntoIter<Record<ClaimDoc<'a>>>, std::vec::IntoIter<Parties>>,
+    next: NextFile<'a>,
+}
+
+/// Where [`ClaimsWithParties`] gets the next file's claims and parties.
+enum NextFile<'a> {
+    Here(std::vec::IntoIter<Vec<Record<ClaimDoc<'a>>>>, PartyLookups),
+    Helper(std::sync::mpsc::Receiver<(Vec<Record<ClaimDoc<'a>>>, Vec<Parties>)>),
+}
+
+type ClaimsHandle<'scope> = std::thread::ScopedJoinHandle<'scope, ()>;
+
+impl<'a> ClaimsWithParties<'a> {
+    /// The claims of `files`, with a helper thread (spawned in `scope`) when `helper` is set and
+    /// a thread is to be had; its handle, to be joined once the claims are taken.
+    fn new<'scope, 'env>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        files: Vec<Vec<Record<ClaimDoc<'a>>>>,
+        lookups: PartyLookups,
+        helper: bool,
+    ) -> (Self, Option<ClaimsHandle<'scope>>)
+    where
+        'a: 'scope,
+    {
+        let empty = Vec::new().into_iter().zip(Vec::new());
+        if !helper {
+            let next = NextFile::Here(files.into_iter(), lookups);
+            return (
+                ClaimsWithParties {
+                    current: empty,
+                    next,
+                },
+                None,
+            );
+        }
+        let (to_helper, from_here) = std::sync::mpsc::channel::<Vec<Record<ClaimDoc<'a>>>>();
+        let (to_here, from_helper) = std::sync::mpsc::channel();
+        let for_helper = lookups.clone();
+        let spawned = std::thread::Builder::new()
+            .name("parties".to_owned())
+            .spawn_scoped(scope, move || {
+                for records in from_here {
+                    let parties = for_helper.of(&records);
+                    // The receiver is gone only when the claims are no longer wanted.
+                    if to_here.send((records, parties)).is_err() {
+                        break;
+                    }
+                }
+            });
+        let Ok(handle) = spawned else {
+            // No thread to be had: everything is looked up here.
+            let next = NextFile::Here(files.into_iter(), lookups);
+            return (
+                ClaimsWithParties {
+                    current: empty,
+                    next,
+                },
+                None,
+            );
+        };
+        for records in files {
+            // The helper stops early only when it panics, which joining it passes on.
+            if to_helper.send(records).is_err() {
+                break;
+            }
+        }
+        let next = NextFile::Helper(from_helper);
+        (
+            ClaimsWithParties {
+                current: empty,
+                next,
+            },
+            Some(handle),
+        )
+    }
+}
+
+impl<'a> Iterator for ClaimsWithParties<'a> {
+    type Item = (Record<ClaimDoc<'a>>, Parties);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(claim) = self.current.next() {
+                return Some(claim);
+            }
+            let (records, parties) = match &mut self.next {
+                NextFile::Here(files, lookups) => {
+                    let records = files.next()?;
+                    let parties = lookups.of(&records);
+                    (records, parties)
+                }
+                // Ends early only when the helper panicked, which joining it passes on.
+                NextFile::Helper(receiver) => receiver.recv().ok()?,
+            };
+            self.current = records.into_iter().zip(parties);
+        }
+    }
 }
 
 /// A claim's actor, source, `about` and date, when every one of them is fine.

@@ -968,16 +968,12 @@ impl<'a> ClaimsWithParties<'a> {
     where
         'a: 'scope,
     {
-        let empty = Vec::new().into_iter().zip(Vec::new());
+        let with = |next| ClaimsWithParties {
+            current: Vec::new().into_iter().zip(Vec::new()),
+            next,
+        };
         if !helper {
-            let next = NextFile::Here(files.into_iter(), lookups);
-            return (
-                ClaimsWithParties {
-                    current: empty,
-                    next,
-                },
-                None,
-            );
+            return (with(NextFile::Here(files.into_iter(), lookups)), None);
         }
         let (to_helper, from_here) = std::sync::mpsc::channel::<Vec<Record<ClaimDoc<'a>>>>();
         let (to_here, from_helper) = std::sync::mpsc::channel();
@@ -995,14 +991,7 @@ impl<'a> ClaimsWithParties<'a> {
             });
         let Ok(handle) = spawned else {
             // No thread to be had: everything is looked up here.
-            let next = NextFile::Here(files.into_iter(), lookups);
-            return (
-                ClaimsWithParties {
-                    current: empty,
-                    next,
-                },
-                None,
-            );
+            return (with(NextFile::Here(files.into_iter(), lookups)), None);
         };
         for records in files {
             // The helper stops early only when it panics, which joining it passes on.
@@ -1010,14 +999,7 @@ impl<'a> ClaimsWithParties<'a> {
                 break;
             }
         }
-        let next = NextFile::Helper(from_helper);
-        (
-            ClaimsWithParties {
-                current: empty,
-                next,
-            },
-            Some(handle),
-        )
+        (with(NextFile::Helper(from_helper)), Some(handle))
     }
 }
 

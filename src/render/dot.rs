@@ -60,22 +60,30 @@ fn write_attrs(out: &mut String, attrs: &[Attr<'_>]) {
         if i > 0 {
             out.push(' ');
         }
-        if let Value::Run(run) = &attr.value {
-            out.push_str(run);
-            continue;
-        }
-        out.push_str(attr.name);
-        out.push('=');
+        let named = |out: &mut String| {
+            out.push_str(attr.name);
+            out.push('=');
+        };
         match &attr.value {
             Value::Constant(value) => {
+                named(out);
                 out.push('"');
                 out.push_str(value);
                 out.push('"');
             }
-            Value::Token(value) => quote::push_quoted(out, value),
-            Value::Text(value) => quote::push_text(out, value),
-            Value::Html(value) => quote::push_html(out, value),
-            Value::Run(_) => {}
+            Value::Token(value) => {
+                named(out);
+                quote::push_quoted(out, value);
+            }
+            Value::Text(value) => {
+                named(out);
+                quote::push_text(out, value);
+            }
+            Value::Html(value) => {
+                named(out);
+                quote::push_html(out, value);
+            }
+            Value::Run(run) => out.push_str(run),
         }
     }
 }

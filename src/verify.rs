@@ -4,7 +4,7 @@
 //! HTML). [`verify`] reads those files from a directory and checks, for every claim with a quote,
 //! that the quote occurs in the text of the claim's source.
 //!
-//! Matching is exact after [normalisation](normalize), which ignores only what a curator cannot see
+//! Matching is exact after [normalisation](normalize_quote), which ignores only what a curator cannot see
 //! or cannot be expected to type the same way:
 //!
 //! - HTML tags and comments (the archived pages are raw HTML; the contents of `<script>` and

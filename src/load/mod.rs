@@ -4,12 +4,12 @@
 //! 1. [`load`] finds the `.ron` files (one file, or every file below a directory, sorted); an
 //!    unreadable path is an [`LoadError::Io`]. Each file is then read, checked to be UTF-8 and
 //!    parsed whole by one thread (two share the files of a map of a megabyte or more).
-//! 2. Each file is parsed in one pass by [`fast`] into the typed records of [`schema`] with their
+//! 2. Each file is parsed in one pass by `fast` into the typed records of `schema` with their
 //!    spans. When a file is outside the plain subset of RON that reader knows (or is wrong), it is
-//!    parsed twice instead: by `ron` into the records, and by [`syntax`] into a tree of spans.
+//!    parsed twice instead: by `ron` into the records, and by `syntax` into a tree of spans.
 //!    When `ron` rejects the file but its syntax is sound, every record is parsed on its own, so
 //!    that all independent mistakes are reported, each at its exact place.
-//! 3. [`validate`] resolves ids into a [`Map`] and reports duplicate ids, unknown references,
+//! 3. `validate` resolves ids into a [`Map`] and reports duplicate ids, unknown references,
 //!    cycles, bad dates and the warnings.
 //!
 //! Nothing here panics on any input: a binary file, invalid UTF-8, a truncated record or deeply

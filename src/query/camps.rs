@@ -287,7 +287,7 @@ fn exact(local: &[Vec<(usize, PairLinks)>]) -> (Vec<bool>, Method) {
     (best_side, Method::Exact { optimal })
 }
 
-/// How many starting actors [`greedy`] tries at most.
+/// How many starting actors `greedy` tries at most.
 pub const GREEDY_STARTS: usize = 64;
 
 /// Local search from several seeds; the best result (the first on a tie).

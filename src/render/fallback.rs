@@ -4,7 +4,7 @@
 //! line, and boxes take the actor's colour. Edges keep the diagram's colours and dashes (no tee
 //! heads: layout-rs draws arrows only), and undercuts end on a small circle on the link they
 //! attack. The graph is built with layout-rs's API directly, never through its DOT parser, so
-//! text needs no DOT quoting; layout-rs escapes it for SVG, and [`quote::clean`] removes what
+//! text needs no DOT quoting; layout-rs escapes it for SVG, and [`clean`] removes what
 //! SVG cannot hold.
 
 use super::quote::clean;

@@ -79,7 +79,7 @@ pub struct Explanation {
     pub arg: Arg,
     /// The semantics.
     pub semantics: Semantics,
-    /// Its status (as in [`evaluate`](super::evaluate)).
+    /// Its status (as in [`evaluate`]).
     pub status: Label,
     /// Whether some extension contains it.
     pub credulous: bool,

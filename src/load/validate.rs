@@ -89,6 +89,7 @@ struct Checker<'f> {
     /// Source and actor ids. They are few, and every claim refers to some: apart from the
     /// claims' table, which on a big map is far larger than the processor's caches, this one
     /// stays in cache.
+    ///
     /// Shared (read only once every source and actor is defined) with the thread that looks up
     /// the claims' parties ([`ClaimsWithParties`]).
     party_ids: Arc<Registry>,
@@ -450,10 +451,10 @@ pub(super) fn validate<'a>(
     }
     resolve_member_of(&mut checker, &mut map, member_of);
 
-    // One sweep over the claim records, before the claims are built: per file, how many
-    // relations are written inline (the relations sections are counted apart); and, as every
-    // source and actor is known by now, whether each claim's id is taken by one, and the
-    // claim's actor and source ([`look_up_parties`]).
+    // Per file, how many relations are written inline (the relations sections are counted
+    // apart), before the claims are built: the buffers are sized once. Each claim's actor and
+    // source (and whether a source or an actor has its id) are looked up as its file comes
+    // ([`ClaimsWithParties`]).
     let mut inline_counts = Vec::with_capacity(records.len());
     for file in &records {
         let lists = |record: &Record<ClaimDoc>| {

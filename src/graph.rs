@@ -9,7 +9,7 @@
 //! Undercuts attack relations, not claims, so they have no edge in the claim graph; the actor
 //! graph counts an undercut as a dispute with the actor whose relation it attacks.
 
-use crate::model::{ActorIx, ClaimIx, Map, RelationIx, RelationKind, Target};
+use crate::model::{ActorIx, ClaimIx, Map, RelationIx, RelationKind, Rollup, Target};
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -64,11 +64,14 @@ pub fn target_actor(map: &Map, relation: RelationIx) -> ActorIx {
 /// `member_of` chain; nodes are still one per actor (so indices stay aligned), members simply
 /// have no edges, and relations inside one rolled-up actor are left out.
 pub fn actor_graph(map: &Map, rollup: bool) -> DiGraph<ActorIx, ActorLink> {
-    let mut links: IndexMap<(ActorIx, ActorIx), ActorLink> = IndexMap::new();
-    let lift = |actor: ActorIx| if rollup { map.root_actor(actor) } else { actor };
+    // One lookup per relation: foldhash rather than the standard SipHash (the map's order is
+    // the order of insertion either way).
+    let mut links: IndexMap<(ActorIx, ActorIx), ActorLink, foldhash::fast::RandomState> =
+        IndexMap::default();
+    let lens = Rollup::new(map, rollup);
     for (ix, relation) in map.relation_indices().zip(&map.relations) {
-        let from = lift(map.claim(relation.from).actor);
-        let to = lift(target_actor(map, ix));
+        let from = lens.lift(map.claim(relation.from).actor);
+        let to = lens.lift(target_actor(map, ix));
         if rollup && from == to {
             continue;
         }

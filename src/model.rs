@@ -523,6 +523,34 @@ impl Map {
         self.ancestors(actor).last().unwrap_or(actor)
     }
 
+    /// [`Map::root_actor`] of every actor, by index, worked out in one pass: each chain is
+    /// walked once, up to the first actor whose top is known.
+    pub fn root_actors(&self) -> Vec<ActorIx> {
+        let mut roots: Vec<Option<ActorIx>> = vec![None; self.actors.len()];
+        let mut chain = Vec::new();
+        for actor in self.actor_indices() {
+            let mut current = actor;
+            let root = loop {
+                if let Some(root) = roots[current.index()] {
+                    break root;
+                }
+                chain.push(current);
+                match self.actor(current).member_of {
+                    Some(parent) => current = parent,
+                    None => break current,
+                }
+            };
+            for member in chain.drain(..) {
+                roots[member.index()] = Some(root);
+            }
+        }
+        roots
+            .into_iter()
+            .zip(self.actor_indices())
+            .map(|(root, actor)| root.unwrap_or(actor))
+            .collect()
+    }
+
     /// The claim a relation starts from, and the claim at the end of its target chain: for a
     /// support or rebuttal the target claim, for an undercut the claim at the end of the
     /// relation it undercuts (followed until a claim is reached).
@@ -535,6 +563,96 @@ impl Map {
                 Target::Relation(next) => current = self.relation(next).target,
             }
         }
+    }
+}
+
+/// How actors are counted in the actor-level views: each as itself, or rolled up as the top of
+/// its `member_of` chain ([`Map::root_actor`]). The tops are worked out once, so lifting an
+/// actor (done for both ends of every relation of a map) is one lookup.
+#[derive(Clone, Debug)]
+pub struct Rollup {
+    /// Every actor's top, by index, when rolled up.
+    roots: Option<Vec<ActorIx>>,
+}
+
+impl Rollup {
+    /// The actors of `map` as themselves, or with `rollup` as the tops of their chains.
+    pub fn new(map: &Map, rollup: bool) -> Rollup {
+        Rollup {
+            roots: rollup.then(|| map.root_actors()),
+        }
+    }
+
+    /// `actor` of the map as counted: itself, or the top of its `member_of` chain.
+    pub fn lift(&self, actor: ActorIx) -> ActorIx {
+        match &self.roots {
+            Some(roots) => roots[actor.index()],
+            None => actor,
+        }
+    }
+}
+
+#[cfg(test)]
+mod rollup_tests {
+    use super::{Map, Rollup};
+
+    fn map(text: &str) -> Map {
+        crate::load::load_sources(vec![("map.ron".into(), text.to_owned())])
+            .unwrap_or_else(|e| panic!("the map loads: {e:?}"))
+            .map
+    }
+
+    /// Every actor's top, worked out in one pass, is the one its own chain leads to; members
+    /// written before the actors they belong to, and chains that share a middle, included.
+    #[test]
+    fn root_actors_are_the_tops_of_each_chain() {
+        let chains = map(r#"(
+            actors: [
+                (id: "leaf", name: "Leaf", kind: official, member_of: "middle"),
+                (id: "other-leaf", name: "Other leaf", kind: official, member_of: "middle"),
+                (id: "middle", name: "Middle", kind: ngo, member_of: "top"),
+                (id: "top", name: "Top", kind: government),
+                (id: "alone", name: "Alone", kind: commentator),
+                (id: "near", name: "Near", kind: official, member_of: "top"),
+            ],
+        )"#);
+        let generated = {
+            let files = crate::generate::generate(&crate::generate::GenerateOptions {
+                claims: 400,
+                actors: 60,
+                seed: 5,
+                claims_per_file: 400,
+            })
+            .map(|file| (file.name.into(), file.text))
+            .collect();
+            crate::load::load_sources(files)
+                .unwrap_or_else(|e| panic!("generated map loads: {e:?}"))
+                .map
+        };
+        assert!(
+            generated.actors.values().any(|a| a.member_of.is_some()),
+            "the generated map has member_of chains"
+        );
+        for map in [&chains, &generated] {
+            let roots = map.root_actors();
+            assert_eq!(roots.len(), map.actors.len());
+            let rolled_up = Rollup::new(map, true);
+            let as_is = Rollup::new(map, false);
+            for actor in map.actor_indices() {
+                assert_eq!(roots[actor.index()], map.root_actor(actor));
+                assert_eq!(rolled_up.lift(actor), map.root_actor(actor));
+                assert_eq!(as_is.lift(actor), actor);
+            }
+        }
+        let top = |id: &str| {
+            let actor = super::ActorIx::new(chains.actors.get_index_of(id).expect("defined"));
+            let root = chains.root_actors()[actor.index()];
+            chains.actor(root).id.clone()
+        };
+        assert_eq!(top("leaf"), "top");
+        assert_eq!(top("other-leaf"), "top");
+        assert_eq!(top("near"), "top");
+        assert_eq!(top("alone"), "alone");
     }
 }
 

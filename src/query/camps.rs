@@ -22,8 +22,8 @@
 //! A split is *clean* when at most a fifth of the relations go against it
 //! ([`Group::is_clean`]); otherwise the debate has no clean split into two camps.
 
-use super::{is_dispute, lift};
-use crate::model::{ActorIx, Map};
+use super::is_dispute;
+use crate::model::{ActorIx, Map, Rollup};
 use std::collections::{BTreeMap, VecDeque};
 
 /// Groups of at most this many actors are split exactly; larger ones greedily.
@@ -109,9 +109,10 @@ pub struct Camps {
 pub fn camps(map: &Map) -> Camps {
     // Unordered pairs of distinct rolled-up actors.
     let mut pairs: BTreeMap<(ActorIx, ActorIx), PairLinks> = BTreeMap::new();
+    let rolled_up = Rollup::new(map, true);
     for (ix, relation) in map.relation_indices().zip(&map.relations) {
-        let from = lift(map, map.claim(relation.from).actor, true);
-        let to = lift(map, crate::graph::target_actor(map, ix), true);
+        let from = rolled_up.lift(map.claim(relation.from).actor);
+        let to = rolled_up.lift(crate::graph::target_actor(map, ix));
         if from == to {
             continue;
         }

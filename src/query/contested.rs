@@ -1,7 +1,7 @@
 //! How contested each claim is, and which actors dispute most or are most disputed.
 
-use super::{Evidence, is_dispute, lift};
-use crate::model::{ActorIx, ClaimIx, Map, RelationKind};
+use super::{Evidence, is_dispute};
+use crate::model::{ActorIx, ClaimIx, Map, RelationKind, Rollup};
 use std::collections::BTreeSet;
 
 /// A claim and the disputes it draws.
@@ -64,6 +64,7 @@ pub fn contested(map: &Map, rollup: bool) -> Contested {
     let mut given = vec![0usize; n];
     let mut received = vec![0usize; n];
     let mut pairs: BTreeSet<(ActorIx, ActorIx)> = BTreeSet::new();
+    let lens = Rollup::new(map, rollup);
     for (ix, relation) in map.relation_indices().zip(&map.relations) {
         let evidence = Evidence::of(map, ix);
         let row = &mut per_claim[evidence.to_claim.index()];
@@ -79,8 +80,8 @@ pub fn contested(map: &Map, rollup: bool) -> Contested {
         if !row.rebutting_actors.contains(&from_actor) {
             row.rebutting_actors.push(from_actor);
         }
-        let from = lift(map, from_actor, rollup);
-        let to = lift(map, map.claim(evidence.to_claim).actor, rollup);
+        let from = lens.lift(from_actor);
+        let to = lens.lift(map.claim(evidence.to_claim).actor);
         if from != to {
             given[from.index()] += 1;
             received[to.index()] += 1;

@@ -1,6 +1,6 @@
 //! Who disputes whom, who supports whom: one row per ordered pair of actors.
 
-use super::{Evidence, Link, in_scope, lift};
+use super::{Evidence, Link, in_scope};
 use crate::graph::actor_graph;
 use crate::model::{ActorIx, Map, RelationIx};
 use petgraph::visit::EdgeRef;
@@ -31,9 +31,11 @@ fn links(
     pick: impl Fn(&crate::graph::ActorLink) -> &Vec<RelationIx>,
 ) -> Vec<Link> {
     let graph = actor_graph(map, rollup);
-    let keep = |a: ActorIx| match actor {
+    // With rollup the nodes are rolled-up actors: the scope's top is the one kept.
+    let scope = actor.map(|scope| if rollup { map.root_actor(scope) } else { scope });
+    let keep = |a: ActorIx| match scope {
         None => true,
-        Some(scope) if rollup => a == lift(map, scope, true),
+        Some(scope) if rollup => a == scope,
         Some(scope) => in_scope(map, a, scope),
     };
     let mut rows: Vec<Link> = graph

@@ -91,8 +91,3 @@ pub fn is_dispute(kind: RelationKind) -> bool {
 pub fn in_scope(map: &Map, actor: ActorIx, scope: ActorIx) -> bool {
     actor == scope || map.ancestors(actor).any(|a| a == scope)
 }
-
-/// `actor`, or with `rollup` the top of its `member_of` chain.
-pub fn lift(map: &Map, actor: ActorIx, rollup: bool) -> ActorIx {
-    if rollup { map.root_actor(actor) } else { actor }
-}

@@ -9,7 +9,7 @@ use super::tree::ActorTree;
 use super::wrap::wrap;
 use super::{Diagram, Options, count, dot_id, html_label, title_label};
 use crate::graph::{ActorLink, actor_graph};
-use crate::model::{ActorIx, Map, RelationIx, RelationKind, Target};
+use crate::model::{ActorIx, Map, RelationIx, RelationKind, Rollup, Target};
 use petgraph::visit::EdgeRef;
 
 fn actor_node(map: &Map, actor: ActorIx) -> String {
@@ -25,9 +25,8 @@ fn penwidth(n: usize) -> String {
 /// The actor-level diagram of `map`.
 pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
     let rollup = options.rollup;
-    let lift = |actor: ActorIx| {
-        if rollup { map.root_actor(actor) } else { actor }
-    };
+    let lens = Rollup::new(map, rollup);
+    let lift = |actor: ActorIx| lens.lift(actor);
     let graph = actor_graph(map, rollup);
     let mut claims = vec![0usize; map.actors.len()];
     for claim in map.claims.values() {

@@ -13,7 +13,7 @@ use super::style::{self, Family, edge_look};
 use super::wrap::{text_width, wrap};
 use super::{Level, Options, count};
 use crate::graph::actor_graph;
-use crate::model::{ActorIx, Map, RelationIx, RelationKind, Target};
+use crate::model::{ActorIx, Map, RelationIx, RelationKind, Rollup, Target};
 use crate::semantics::Label;
 use layout::adt::dag::NodeHandle;
 use layout::backends::svg::SVGWriter;
@@ -203,9 +203,8 @@ fn claims(map: &Map, options: &Options, graph: &mut VisualGraph, orientation: Or
 
 fn actors(map: &Map, options: &Options, graph: &mut VisualGraph, orientation: Orientation) {
     let rollup = options.rollup;
-    let lift = |actor: ActorIx| {
-        if rollup { map.root_actor(actor) } else { actor }
-    };
+    let lens = Rollup::new(map, rollup);
+    let lift = |actor: ActorIx| lens.lift(actor);
     let links = actor_graph(map, rollup);
     let mut claims = vec![0usize; map.actors.len()];
     for claim in map.claims.values() {

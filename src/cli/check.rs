@@ -21,9 +21,9 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
-    // Never dropped: the process ends right after, and the OS takes the memory back at once,
-    // where freeing a big map piece by piece costs as much as a tenth of the whole check.
-    let loaded = std::mem::ManuallyDrop::new(context.load_keeping_texts(&args.map)?);
+    // Never dropped (`Context::load`): freeing a big map piece by piece would cost as much as a
+    // tenth of the whole check.
+    let loaded = context.load_keeping_texts(&args.map)?;
     let map = &loaded.map;
     let failed = exercises(map)?;
     let mut summary = summary(map);

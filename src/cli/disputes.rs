@@ -85,10 +85,12 @@ pub(crate) fn run_links(
         Some(id) => Some(lookup::actor(map, id).map_err(|e| unknown(e, "--actor", &args.map))?),
         None => None,
     };
-    let rows = match which {
+    // Never dropped either, like the map (`Context::load`): a row per pair of actors, each with
+    // its evidence.
+    let rows = std::mem::ManuallyDrop::new(match which {
         Which::Disputes => argraph::query::links::disputes(map, actor, args.rollup),
         Which::Supports => argraph::query::links::supports(map, actor, args.rollup),
-    };
+    });
     let text = match args.format {
         Format::Json => {
             let rows: Vec<Row> = rows

@@ -136,9 +136,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
         ));
     }
 
-    // Never dropped, as in `check`: the process ends right after, and freeing a big map piece
-    // by piece costs several percent of a render.
-    let loaded = std::mem::ManuallyDrop::new(context.load(&args.map)?);
+    let loaded = context.load(&args.map)?;
     let map = &loaded.map;
     let selection = selection(map, &args)?;
     let evaluation = match args.eval {

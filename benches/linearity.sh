@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The linearity target of issue 9: time per claim of `argraph check` at 1 000 000 claims within
-# 1.3x of that at 10 000. This VM's speed drifts by 10-30 % from one quarter of an hour to the
+# The linearity target of issue 9: time per claim of a command (`argraph check` unless COMMAND
+# says otherwise) at 1 000 000 claims within 1.3x of that at 10 000. This VM's speed drifts by 10-30 % from one quarter of an hour to the
 # next, so the two sizes are measured in alternation: each round is one run at 1 000 000
 # claims and SMALL_RUNS runs at 10 000 right after it, and the ratio is taken per round. Prints
 # each round, then the median of the rounds' ratios, for CPU time (user + system of the
@@ -8,6 +8,7 @@
 #
 #   benches/linearity.sh                 # 7 rounds (about a minute)
 #   ROUNDS=15 SMALL_RUNS=40 benches/linearity.sh
+#   COMMAND="disputes --rollup" benches/linearity.sh   # another command (output thrown away)
 #
 # The maps are those of benches/run.sh (generated on first use into target/bench-maps/).
 set -euo pipefail
@@ -28,17 +29,18 @@ source "$root/benches/maps.sh"
 small=$(map_of 10000)
 big=$(map_of 1000000)
 
-# run MAP: "wall cpu" of one `argraph check MAP`, in seconds.
+# run MAP: "wall cpu" of one `argraph COMMAND MAP`, in seconds.
+read -r -a command <<<"${COMMAND:-check}"
 TIMEFORMAT='%3R %3U %3S'
 run() {
     local times
-    times=$({ time "$bin" check "$1" >/dev/null 2>&1; } 2>&1)
+    times=$({ time "$bin" "${command[@]}" "$1" >/dev/null 2>&1; } 2>&1)
     awk '{printf "%.3f %.3f\n", $1, $2 + $3}' <<<"$times"
 }
 
 "$bin" check "$small" >/dev/null # warm the page cache
 "$bin" check "$big" >/dev/null
-echo "argraph $(git rev-parse --short HEAD), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "argraph $(git rev-parse --short HEAD) ${command[*]}, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "round | 1M wall (s) | 1M CPU (s) | 10k wall (ms, mean of $SMALL_RUNS) | 10k CPU (ms) | wall ratio | CPU ratio"
 ratios=()
 for ((r = 1; r <= ROUNDS; r++)); do

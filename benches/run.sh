@@ -174,8 +174,12 @@ echo "Ratios:"
 # Linearity: /usr/bin/time's hundredths are too coarse at 10 000 claims, and the VM drifts, so
 # benches/linearity.sh measures the two sizes in alternation.
 if [[ " $SIZES " == *" 10000 "* && " $SIZES " == *" 1000000 "* ]]; then
-    echo "- check, time per claim at 1 000 000 / at 10 000 (benches/linearity.sh, ROUNDS=${LINEARITY_ROUNDS:-5}):"
-    ARGRAPH="$bin" ROUNDS="${LINEARITY_ROUNDS:-5}" "$root/benches/linearity.sh" | sed 's/^/    /'
+    for command in "check" "render --format dot" "disputes --rollup" "export --format json" \
+        "eval --semantics grounded"; do
+        echo "- $command, time per claim at 1 000 000 / at 10 000 (benches/linearity.sh, ROUNDS=${LINEARITY_ROUNDS:-5}):"
+        ARGRAPH="$bin" COMMAND="$command" ROUNDS="${LINEARITY_ROUNDS:-5}" \
+            "$root/benches/linearity.sh" | sed 's/^/    /'
+    done
 fi
 for claims in $SIZES; do
     rss=$(lookup check "$claims" 4)

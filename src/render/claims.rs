@@ -96,7 +96,7 @@ fn draw(
             attacked[target.index()] = true;
         }
     }
-    let homes = point_homes(map, &tree);
+    let homes = point_homes(map, &tree, &attacked);
 
     let mut has_items = vec![false; map.actors.len()];
     let mut claims_of: Vec<Vec<ClaimIx>> = vec![Vec::new(); map.actors.len()];
@@ -194,11 +194,17 @@ fn draw(
     (body.finish(), nodes, edges)
 }
 
-/// Where each relation's point node would go: the innermost cluster holding both ends.
-fn point_homes(map: &Map, tree: &ActorTree) -> Vec<Option<ActorIx>> {
+/// Where the point node of each `attacked` relation goes: the innermost cluster holding both
+/// ends of its link (`None`: outside every cluster). Worked out for the attacked relations and
+/// the chains they undercut only: on a big map, looking up both ends of every relation would
+/// wait for memory at each.
+fn point_homes(map: &Map, tree: &ActorTree, attacked: &[bool]) -> Vec<Option<ActorIx>> {
     let mut homes: Vec<Option<Option<ActorIx>>> = vec![None; map.relations.len()];
     let mut chain = Vec::new();
-    for start in map.relation_indices() {
+    let starts = map
+        .relation_indices()
+        .filter(|relation| attacked[relation.index()]);
+    for start in starts {
         chain.clear();
         let mut current = start;
         let mut end_home = loop {

@@ -15,7 +15,60 @@ use std::ops::Range;
 
 /// The DOT node id of a claim: `claim:ID`.
 fn claim_node(map: &Map, claim: ClaimIx) -> Name<'_> {
-    Name::Prefixed("claim", &map.claim(claim).id)
+    claim_name(&map.claim(claim).id)
+}
+
+/// The DOT node id of the claim with id `id`.
+fn claim_name(id: &str) -> Name<'_> {
+    Name::Prefixed("claim", id)
+}
+
+/// The claims' ids, as the edges of a diagram name them. On a big map they are copied side by
+/// side first: an edge names two claims in no particular order, and reading an id from its
+/// claim would wait for memory twice (the claim, then its id), where the packed ids mostly stay
+/// in cache. On a small map the claims are in cache already and the ids are read from them.
+struct ClaimIds<'m> {
+    map: &'m Map,
+    /// Every claim's id, one after the other, and where each ends.
+    packed: Option<(String, Vec<u32>)>,
+}
+
+impl<'m> ClaimIds<'m> {
+    /// From how many claims on the ids are packed (below, they take less than a megabyte).
+    const PACKED_FROM: usize = 1 << 16;
+
+    /// The ids of `map`'s claims, packed when `pack` is set.
+    fn new(map: &'m Map, pack: bool) -> ClaimIds<'m> {
+        let packed = pack.then(|| {
+            let mut ids = String::new();
+            let mut ends = Vec::with_capacity(map.claims.len());
+            for claim in map.claims.values() {
+                ids.push_str(&claim.id);
+                ends.push(u32::try_from(ids.len()).ok()?);
+            }
+            Some((ids, ends))
+        });
+        ClaimIds {
+            map,
+            // Ids of over 4 GB in all are read from the claims.
+            packed: packed.flatten(),
+        }
+    }
+
+    /// The id of `claim`.
+    fn get(&self, claim: ClaimIx) -> &str {
+        let Some((ids, ends)) = &self.packed else {
+            return &self.map.claim(claim).id;
+        };
+        let i = claim.index();
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+        &ids[start..ends[i] as usize]
+    }
+
+    /// The DOT node id of `claim` ([`claim_node`]).
+    fn node(&self, claim: ClaimIx) -> Name<'_> {
+        claim_name(self.get(claim))
+    }
 }
 
 /// The DOT node id of the point on an attacked link: `link:ID`, or `link:#N` for a relation
@@ -181,6 +234,7 @@ fn draw(
         kept_count,
         edge_runs: &EdgeRuns::new(),
         markup: &ClaimMarkup::new(),
+        ids: &ClaimIds::new(map, map.claims.len() >= ClaimIds::PACKED_FROM),
     };
     let edges = emit.parts(&mut body, &top);
     // Last, so that Graphviz puts the legends at the top left.
@@ -258,6 +312,8 @@ struct Emit<'a> {
     edge_runs: &'a EdgeRuns,
     /// The fixed markup of claim labels.
     markup: &'a ClaimMarkup,
+    /// The claims' ids, for edges.
+    ids: &'a ClaimIds<'a>,
 }
 
 impl Emit<'_> {
@@ -404,7 +460,6 @@ impl Emit<'_> {
 
     /// Writes one part: the number of edges written.
     fn part(&self, part: &Part, out: &mut Dot, scratch: &mut Scratch) -> usize {
-        let map = self.map;
         match part {
             Part::Cluster(actor) => {
                 self.cluster(*actor, 0, out, scratch);
@@ -412,7 +467,7 @@ impl Emit<'_> {
             }
             Part::Loose => {
                 for &relation in self.top_points {
-                    point_node(map, relation, out, scratch);
+                    point_node(self.ids, relation, out, scratch);
                 }
                 if self.kept.claim_indices().next().is_none() {
                     out.node(
@@ -431,7 +486,7 @@ impl Emit<'_> {
                 .filter(|&relation| self.kept.has_relation(relation))
                 .map(|relation| {
                     let attacked = self.attacked[relation.index()];
-                    relation_edges(map, relation, attacked, self.edge_runs, out, scratch)
+                    relation_edges(self.ids, relation, attacked, self.edge_runs, out, scratch)
                 })
                 .sum(),
         }
@@ -477,7 +532,7 @@ impl Emit<'_> {
             claim_box(self, claim, family, out, scratch);
         }
         for &relation in &self.points_of[actor.index()] {
-            point_node(map, relation, out, scratch);
+            point_node(self.ids, relation, out, scratch);
         }
         for &child in &self.children[actor.index()] {
             self.cluster(child, depth + 1, out, scratch);
@@ -635,10 +690,11 @@ fn claim_box(
 }
 
 /// The small point on an attacked link, where undercuts end.
-fn point_node(map: &Map, relation: RelationIx, out: &mut Dot, scratch: &mut Scratch) {
+fn point_node(ids: &ClaimIds, relation: RelationIx, out: &mut Dot, scratch: &mut Scratch) {
+    let map = ids.map;
     let look = edge_look(map.relation(relation).kind);
     scratch.tooltip.clear();
-    describe(map, relation, &mut scratch.tooltip);
+    describe(ids, relation, &mut scratch.tooltip);
     out.node(
         link_node(map, relation),
         &[
@@ -653,25 +709,25 @@ fn point_node(map: &Map, relation: RelationIx, out: &mut Dot, scratch: &mut Scra
 }
 
 /// Appends `a supports b`, `c undercuts the link (a supports b)`, with the note, to `out`.
-fn describe(map: &Map, relation: RelationIx, out: &mut String) {
-    fn link(map: &Map, relation: RelationIx, depth: usize, out: &mut String) {
-        let record = map.relation(relation);
-        out.push_str(&map.claim(record.from).id);
+fn describe(ids: &ClaimIds, relation: RelationIx, out: &mut String) {
+    fn link(ids: &ClaimIds, relation: RelationIx, depth: usize, out: &mut String) {
+        let record = ids.map.relation(relation);
+        out.push_str(ids.get(record.from));
         out.push(' ');
         out.push_str(record.kind.as_str());
         out.push(' ');
         match record.target {
-            Target::Claim(claim) => out.push_str(&map.claim(claim).id),
+            Target::Claim(claim) => out.push_str(ids.get(claim)),
             Target::Relation(_) if depth > 2 => out.push('…'),
             Target::Relation(attacked) => {
                 out.push_str("the link (");
-                link(map, attacked, depth + 1, out);
+                link(ids, attacked, depth + 1, out);
                 out.push(')');
             }
         }
     }
-    link(map, relation, 0, out);
-    if let Some(note) = &map.relation(relation).note {
+    link(ids, relation, 0, out);
+    if let Some(note) = &ids.map.relation(relation).note {
         out.push('\n');
         out.push_str(note);
     }
@@ -742,21 +798,22 @@ fn relation_edge(
 
 /// The edge (or, for an attacked link, the two edges through its point) of one relation.
 fn relation_edges(
-    map: &Map,
+    ids: &ClaimIds,
     relation: RelationIx,
     attacked: bool,
     runs: &EdgeRuns,
     out: &mut Dot,
     scratch: &mut Scratch,
 ) -> usize {
+    let map = ids.map;
     let record = map.relation(relation);
-    let from = claim_node(map, record.from);
+    let from = ids.node(record.from);
     let to = match record.target {
-        Target::Claim(claim) => claim_node(map, claim),
+        Target::Claim(claim) => ids.node(claim),
         Target::Relation(target) => link_node(map, target),
     };
     scratch.tooltip.clear();
-    describe(map, relation, &mut scratch.tooltip);
+    describe(ids, relation, &mut scratch.tooltip);
     let tooltip = scratch.tooltip.as_str();
     if attacked {
         let point = link_node(map, relation);
@@ -1069,6 +1126,20 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Packed or read from the claims, every claim's id is the same (the first, the last, ids
+    /// of every length of the generated map).
+    #[test]
+    fn packed_claim_ids_are_the_claims_ids() {
+        let map = generated(700, 30, 4);
+        let packed = ClaimIds::new(&map, true);
+        assert!(packed.packed.is_some());
+        let read = ClaimIds::new(&map, false);
+        for claim in map.claim_indices() {
+            assert_eq!(packed.get(claim), map.claim(claim).id);
+            assert_eq!(read.get(claim), map.claim(claim).id);
         }
     }
 

@@ -592,6 +592,84 @@ impl Rollup {
     }
 }
 
+/// The claims' ids, for code that names claims in no particular order (the edges of a diagram,
+/// the relations of an export). On a big map they are copied side by side first: reading an id
+/// from its claim waits for memory twice (the claim, then its id), where the packed ids mostly
+/// stay in cache. On a small map the claims are in cache already and the ids are read from them.
+pub(crate) struct ClaimIds<'m> {
+    map: &'m Map,
+    /// Every claim's id, one after the other, and where each ends.
+    packed: Option<(String, Vec<u32>)>,
+}
+
+impl<'m> ClaimIds<'m> {
+    /// From how many claims on the ids are packed (below, they take less than a megabyte).
+    const PACKED_FROM: usize = 1 << 16;
+
+    /// The ids of `map`'s claims, packed from [`ClaimIds::PACKED_FROM`] claims on.
+    pub(crate) fn for_map(map: &'m Map) -> ClaimIds<'m> {
+        ClaimIds::new(map, map.claims.len() >= Self::PACKED_FROM)
+    }
+
+    /// The ids of `map`'s claims, packed when `pack` is set.
+    pub(crate) fn new(map: &'m Map, pack: bool) -> ClaimIds<'m> {
+        let packed = pack.then(|| {
+            let mut ids = String::new();
+            let mut ends = Vec::with_capacity(map.claims.len());
+            for claim in map.claims.values() {
+                ids.push_str(&claim.id);
+                ends.push(u32::try_from(ids.len()).ok()?);
+            }
+            Some((ids, ends))
+        });
+        ClaimIds {
+            map,
+            // Ids of over 4 GB in all are read from the claims.
+            packed: packed.flatten(),
+        }
+    }
+
+    /// The map the ids are of.
+    pub(crate) fn map(&self) -> &'m Map {
+        self.map
+    }
+
+    /// The id of `claim`.
+    pub(crate) fn get(&self, claim: ClaimIx) -> &str {
+        let Some((ids, ends)) = &self.packed else {
+            return &self.map.claim(claim).id;
+        };
+        let i = claim.index();
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+        &ids[start..ends[i] as usize]
+    }
+}
+
+/// Packed or read from the claims, every claim's id is the same (the first, the last, ids of
+/// every length of a generated map).
+#[cfg(test)]
+#[test]
+fn packed_claim_ids_are_the_claims_ids() {
+    let files = crate::generate::generate(&crate::generate::GenerateOptions {
+        claims: 700,
+        actors: 30,
+        seed: 4,
+        claims_per_file: 700,
+    })
+    .map(|file| (file.name.into(), file.text))
+    .collect();
+    let map = crate::load::load_sources(files)
+        .unwrap_or_else(|e| panic!("generated map loads: {e:?}"))
+        .map;
+    let packed = ClaimIds::new(&map, true);
+    assert!(packed.packed.is_some());
+    let read = ClaimIds::new(&map, false);
+    for claim in map.claim_indices() {
+        assert_eq!(packed.get(claim), map.claim(claim).id);
+        assert_eq!(read.get(claim), map.claim(claim).id);
+    }
+}
+
 #[cfg(test)]
 mod rollup_tests {
     use super::{Map, Rollup};

@@ -12,8 +12,8 @@
 
 use crate::load::{LoadError, Loaded};
 use crate::model::{
-    Actor, ActorKind, Claim, Expectation, ExpectedSemantics, ExpectedStatus, ExpectedSupport, Map,
-    RelationIx, RelationKind, Source, Target,
+    Actor, ActorKind, Claim, ClaimIds, Expectation, ExpectedSemantics, ExpectedStatus,
+    ExpectedSupport, Map, RelationIx, RelationKind, Source, Target,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -324,20 +324,20 @@ impl ClaimRecord {
 impl RelationRecord {
     /// The record of the relation at `position` of `map` in the `relations` section, with the
     /// ids of [`relation_ids`].
-    fn of(map: &Map, relation_ids: &[Option<String>], position: RelationIx) -> RelationRecord {
-        let relation = map.relation(position);
-        let target = RelationRecord::target_id(map, relation_ids, position);
+    fn of(ids: &ClaimIds, relation_ids: &[Option<String>], position: RelationIx) -> RelationRecord {
+        let relation = ids.map().relation(position);
+        let target = RelationRecord::target_id(ids, relation_ids, position);
         let mut record =
-            RelationRecord::new(map.claim(relation.from).id.clone(), relation.kind, target);
+            RelationRecord::new(ids.get(relation.from).to_owned(), relation.kind, target);
         record.id = relation_ids[position.index()].clone();
         record.note = relation.note.clone();
         record
     }
 
     /// The id of what the relation at `position` targets: a claim, or a relation.
-    fn target_id(map: &Map, relation_ids: &[Option<String>], position: RelationIx) -> String {
-        match map.relation(position).target {
-            Target::Claim(claim) => map.claim(claim).id.clone(),
+    fn target_id(ids: &ClaimIds, relation_ids: &[Option<String>], position: RelationIx) -> String {
+        match ids.map().relation(position).target {
+            Target::Claim(claim) => ids.get(claim).to_owned(),
             Target::Relation(target) => relation_ids[target.index()].clone().unwrap_or_default(),
         }
     }
@@ -421,6 +421,7 @@ impl MapDocument {
             .values()
             .map(|claim| ClaimRecord::of(map, claim))
             .collect();
+        let ids = ClaimIds::for_map(map);
         let mut relations = Vec::new();
         for position in map.relation_indices() {
             let relation = map.relation(position);
@@ -428,7 +429,7 @@ impl MapDocument {
                 && relation_ids[position.index()].is_none()
                 && relation.note.is_none();
             if inline {
-                let target = RelationRecord::target_id(map, &relation_ids, position);
+                let target = RelationRecord::target_id(&ids, &relation_ids, position);
                 let claim = &mut claims[relation.from.index()];
                 match relation.kind {
                     RelationKind::Supports => claim.supports.push(target),
@@ -436,7 +437,7 @@ impl MapDocument {
                     RelationKind::Undercuts => claim.undercuts.push(target),
                 }
             } else {
-                relations.push(RelationRecord::of(map, &relation_ids, position));
+                relations.push(RelationRecord::of(&ids, &relation_ids, position));
             }
         }
         let expectations = map
@@ -475,9 +476,10 @@ impl MapDocument {
         let sources = map.sources.values().map(SourceRecord::of);
         let actors = map.actors.values().map(|actor| ActorRecord::of(map, actor));
         let claims = map.claims.values().map(|claim| ClaimRecord::of(map, claim));
+        let ids = ClaimIds::for_map(map);
         let relations = map
             .relation_indices()
-            .map(|position| RelationRecord::of(map, &relation_ids, position));
+            .map(|position| RelationRecord::of(&ids, &relation_ids, position));
         let expectations = map
             .expectations
             .iter()

@@ -7,7 +7,7 @@ use super::style::{self, Family, edge_look, status_look};
 use super::tree::ActorTree;
 use super::wrap::wrap_into;
 use super::{Diagram, Options, Size, count, dot_id, html_label, title_label};
-use crate::model::{ActorIx, ClaimIx, Map, RelationIx, RelationKind, Target};
+use crate::model::{ActorIx, ClaimIds, ClaimIx, Map, RelationIx, RelationKind, Target};
 use crate::semantics::Label;
 use crate::semantics::map::MapEvaluation;
 use std::io::{self, Write};
@@ -21,54 +21,6 @@ fn claim_node(map: &Map, claim: ClaimIx) -> Name<'_> {
 /// The DOT node id of the claim with id `id`.
 fn claim_name(id: &str) -> Name<'_> {
     Name::Prefixed("claim", id)
-}
-
-/// The claims' ids, as the edges of a diagram name them. On a big map they are copied side by
-/// side first: an edge names two claims in no particular order, and reading an id from its
-/// claim would wait for memory twice (the claim, then its id), where the packed ids mostly stay
-/// in cache. On a small map the claims are in cache already and the ids are read from them.
-struct ClaimIds<'m> {
-    map: &'m Map,
-    /// Every claim's id, one after the other, and where each ends.
-    packed: Option<(String, Vec<u32>)>,
-}
-
-impl<'m> ClaimIds<'m> {
-    /// From how many claims on the ids are packed (below, they take less than a megabyte).
-    const PACKED_FROM: usize = 1 << 16;
-
-    /// The ids of `map`'s claims, packed when `pack` is set.
-    fn new(map: &'m Map, pack: bool) -> ClaimIds<'m> {
-        let packed = pack.then(|| {
-            let mut ids = String::new();
-            let mut ends = Vec::with_capacity(map.claims.len());
-            for claim in map.claims.values() {
-                ids.push_str(&claim.id);
-                ends.push(u32::try_from(ids.len()).ok()?);
-            }
-            Some((ids, ends))
-        });
-        ClaimIds {
-            map,
-            // Ids of over 4 GB in all are read from the claims.
-            packed: packed.flatten(),
-        }
-    }
-
-    /// The id of `claim`.
-    fn get(&self, claim: ClaimIx) -> &str {
-        let Some((ids, ends)) = &self.packed else {
-            return &self.map.claim(claim).id;
-        };
-        let i = claim.index();
-        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-        &ids[start..ends[i] as usize]
-    }
-
-    /// The DOT node id of `claim` ([`claim_node`]).
-    fn node(&self, claim: ClaimIx) -> Name<'_> {
-        claim_name(self.get(claim))
-    }
 }
 
 /// The DOT node id of the point on an attacked link: `link:ID`, or `link:#N` for a relation
@@ -234,7 +186,7 @@ fn draw(
         kept_count,
         edge_runs: &EdgeRuns::new(),
         markup: &ClaimMarkup::new(),
-        ids: &ClaimIds::new(map, map.claims.len() >= ClaimIds::PACKED_FROM),
+        ids: &ClaimIds::for_map(map),
     };
     let edges = emit.parts(&mut body, &top);
     // Last, so that Graphviz puts the legends at the top left.
@@ -691,7 +643,7 @@ fn claim_box(
 
 /// The small point on an attacked link, where undercuts end.
 fn point_node(ids: &ClaimIds, relation: RelationIx, out: &mut Dot, scratch: &mut Scratch) {
-    let map = ids.map;
+    let map = ids.map();
     let look = edge_look(map.relation(relation).kind);
     scratch.tooltip.clear();
     describe(ids, relation, &mut scratch.tooltip);
@@ -711,7 +663,7 @@ fn point_node(ids: &ClaimIds, relation: RelationIx, out: &mut Dot, scratch: &mut
 /// Appends `a supports b`, `c undercuts the link (a supports b)`, with the note, to `out`.
 fn describe(ids: &ClaimIds, relation: RelationIx, out: &mut String) {
     fn link(ids: &ClaimIds, relation: RelationIx, depth: usize, out: &mut String) {
-        let record = ids.map.relation(relation);
+        let record = ids.map().relation(relation);
         out.push_str(ids.get(record.from));
         out.push(' ');
         out.push_str(record.kind.as_str());
@@ -727,7 +679,7 @@ fn describe(ids: &ClaimIds, relation: RelationIx, out: &mut String) {
         }
     }
     link(ids, relation, 0, out);
-    if let Some(note) = &ids.map.relation(relation).note {
+    if let Some(note) = &ids.map().relation(relation).note {
         out.push('\n');
         out.push_str(note);
     }
@@ -805,11 +757,11 @@ fn relation_edges(
     out: &mut Dot,
     scratch: &mut Scratch,
 ) -> usize {
-    let map = ids.map;
+    let map = ids.map();
     let record = map.relation(relation);
-    let from = ids.node(record.from);
+    let from = claim_name(ids.get(record.from));
     let to = match record.target {
-        Target::Claim(claim) => ids.node(claim),
+        Target::Claim(claim) => claim_name(ids.get(claim)),
         Target::Relation(target) => link_node(map, target),
     };
     scratch.tooltip.clear();
@@ -1126,20 +1078,6 @@ mod tests {
                     }
                 }
             }
-        }
-    }
-
-    /// Packed or read from the claims, every claim's id is the same (the first, the last, ids
-    /// of every length of the generated map).
-    #[test]
-    fn packed_claim_ids_are_the_claims_ids() {
-        let map = generated(700, 30, 4);
-        let packed = ClaimIds::new(&map, true);
-        assert!(packed.packed.is_some());
-        let read = ClaimIds::new(&map, false);
-        for claim in map.claim_indices() {
-            assert_eq!(packed.get(claim), map.claim(claim).id);
-            assert_eq!(read.get(claim), map.claim(claim).id);
         }
     }
 

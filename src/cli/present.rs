@@ -218,37 +218,52 @@ impl Table {
             }
         }
         let mut out = String::new();
-        let line = |cells: Vec<String>, bold: bool| -> String {
-            let mut text = " ".repeat(indent);
-            for (i, cell) in cells.iter().enumerate() {
+        // Appends one line; cells are appended in place (a table of a big map has a few
+        // hundred thousand rows).
+        let line = |out: &mut String, cells: &mut dyn Iterator<Item = &str>, bold: bool| {
+            let start = out.len();
+            out.extend(std::iter::repeat_n(' ', indent));
+            for (i, cell) in cells.enumerate() {
                 let last = i + 1 == columns;
+                let visible = visible_len(cell);
                 // Coloured cells are never cut (only plain, flexible columns are).
-                let cell = if visible_len(cell) == cell.chars().count() {
-                    truncate(cell, widths[i])
+                let cut;
+                let (cell, visible) = if visible == cell.chars().count() && visible > widths[i] {
+                    cut = truncate(cell, widths[i]);
+                    (cut.as_str(), visible_len(&cut))
                 } else {
-                    cell.clone()
+                    (cell, visible)
                 };
-                let pad = widths[i].saturating_sub(visible_len(&cell));
-                let padded = match (self.align[i], last) {
-                    (Align::Right, _) => format!("{}{cell}", " ".repeat(pad)),
-                    (Align::Left, true) => cell.clone(),
-                    (Align::Left, false) => format!("{cell}{}", " ".repeat(pad)),
+                let pad = widths[i].saturating_sub(visible);
+                let padded = |out: &mut String| match (self.align[i], last) {
+                    (Align::Right, _) => {
+                        out.extend(std::iter::repeat_n(' ', pad));
+                        out.push_str(cell);
+                    }
+                    (Align::Left, true) => out.push_str(cell),
+                    (Align::Left, false) => {
+                        out.push_str(cell);
+                        out.extend(std::iter::repeat_n(' ', pad));
+                    }
                 };
-                text.push_str(&if bold { style.bold(&padded) } else { padded });
+                if bold {
+                    let mut text = String::new();
+                    padded(&mut text);
+                    out.push_str(&style.bold(&text));
+                } else {
+                    padded(out);
+                }
                 if !last {
-                    text.push_str("  ");
+                    out.push_str("  ");
                 }
             }
-            text.truncate(text.trim_end().len());
-            text.push('\n');
-            text
+            let end = start + out[start..].trim_end().len();
+            out.truncate(end);
+            out.push('\n');
         };
-        out.push_str(&line(
-            self.headers.iter().map(|h| (*h).to_owned()).collect(),
-            true,
-        ));
+        line(&mut out, &mut self.headers.iter().copied(), true);
         for row in &self.rows {
-            out.push_str(&line(row.clone(), false));
+            line(&mut out, &mut row.iter().map(String::as_str), false);
         }
         out
     }

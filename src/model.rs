@@ -629,6 +629,11 @@ impl<'m> ClaimIds<'m> {
         }
     }
 
+    /// Whether the ids are packed (the map is big).
+    pub(crate) fn is_packed(&self) -> bool {
+        self.packed.is_some()
+    }
+
     /// The map the ids are of.
     pub(crate) fn map(&self) -> &'m Map {
         self.map

@@ -32,6 +32,27 @@ fn link_node(map: &Map, relation: RelationIx) -> Name<'_> {
     }
 }
 
+/// How many claims of a cluster [`touch`] reads ahead.
+const TOUCHED_AHEAD: usize = 16;
+
+/// Reads a first byte of each claim's text, quote and id, so that the memory they are in is on
+/// its way to the cache before the claims are written. A cluster's claims lie anywhere in a big
+/// map; one at a time, every claim waits for memory two or three times, where these reads,
+/// independent of one another, wait together.
+fn touch(map: &Map, claims: &[ClaimIx]) {
+    let mut bytes = 0u8;
+    for &claim in claims {
+        let claim = map.claim(claim);
+        for text in [Some(&claim.text), claim.quote.as_ref(), Some(&claim.id)]
+            .into_iter()
+            .flatten()
+        {
+            bytes ^= text.as_bytes().first().copied().unwrap_or_default();
+        }
+    }
+    std::hint::black_box(bytes);
+}
+
 /// Buffers reused from one claim or relation to the next.
 #[derive(Default)]
 struct Scratch {
@@ -68,6 +89,10 @@ struct Threads {
     min_items: usize,
     /// The weight of the batches handed to the threads (a claim weighs 5, an edge 1).
     batch_weight: usize,
+    /// Whether the map is treated as big, out of cache: the claims' ids packed
+    /// ([`ClaimIds`]), each cluster's claims read ahead ([`touch`]). `None`: when
+    /// [`ClaimIds::for_map`] packs them.
+    big: Option<bool>,
 }
 
 impl Default for Threads {
@@ -76,6 +101,7 @@ impl Default for Threads {
             min_items: 4000,
             // About a thousand claims: a megabyte of DOT.
             batch_weight: 5000,
+            big: None,
         }
     }
 }
@@ -186,7 +212,10 @@ fn draw(
         kept_count,
         edge_runs: &EdgeRuns::new(),
         markup: &ClaimMarkup::new(),
-        ids: &ClaimIds::for_map(map),
+        ids: &match threads.big {
+            Some(big) => ClaimIds::new(map, big),
+            None => ClaimIds::for_map(map),
+        },
     };
     let edges = emit.parts(&mut body, &top);
     // Last, so that Graphviz puts the legends at the top left.
@@ -480,8 +509,15 @@ impl Emit<'_> {
             attr("labeljust", "l"),
             attr("margin", "10"),
         ]);
-        for &claim in &self.claims_of[actor.index()] {
-            claim_box(self, claim, family, out, scratch);
+        // On a map big enough for the ids to be packed, the claims are out of cache too.
+        let ahead = self.ids.is_packed();
+        for claims in self.claims_of[actor.index()].chunks(TOUCHED_AHEAD) {
+            if ahead {
+                touch(map, claims);
+            }
+            for &claim in claims {
+                claim_box(self, claim, family, out, scratch);
+            }
         }
         for &relation in &self.points_of[actor.index()] {
             point_node(self.ids, relation, out, scratch);
@@ -1061,10 +1097,12 @@ mod tests {
                     };
                     let (text, nodes, edges) = draw(map, &options, one, None);
                     let text = text.expect("in memory");
-                    for batch_weight in [1, 7, 300, 5000] {
+                    for (batch_weight, big) in [(1, false), (7, true), (300, false), (5000, true)] {
+                        // Also as a big map: packed ids, claims read ahead.
                         let two = Threads {
                             min_items: 0,
                             batch_weight,
+                            big: Some(big),
                         };
                         let drawn = draw(map, &options, two, None);
                         assert_eq!(drawn.1, nodes);
@@ -1111,6 +1149,7 @@ mod tests {
             Threads {
                 min_items: 0,
                 batch_weight: 7,
+                big: Some(true),
             },
         ] {
             for room in [0, 1, 5_000, 200_000] {

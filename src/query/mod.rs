@@ -34,7 +34,7 @@ pub mod path;
 pub mod show;
 pub mod stats;
 
-use crate::model::{ActorIx, ClaimIx, Map, RelationIx, RelationKind, Target};
+use crate::model::{ActorIx, ClaimIx, Map, RelationIx, RelationKind};
 
 /// One relation behind a [`Link`]: the claim that makes it and the claim it answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -51,15 +51,10 @@ pub struct Evidence {
 impl Evidence {
     /// The evidence of relation `relation`.
     pub fn of(map: &Map, relation: RelationIx) -> Evidence {
-        let r = map.relation(relation);
-        let to_claim = match r.target {
-            Target::Claim(claim) => claim,
-            Target::Relation(attacked) => map.relation(attacked).from,
-        };
         Evidence {
             relation,
-            from_claim: r.from,
-            to_claim,
+            from_claim: map.relation(relation).from,
+            to_claim: crate::graph::answered_claim(map, relation),
         }
     }
 }

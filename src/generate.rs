@@ -288,6 +288,27 @@ pub fn generate(options: &GenerateOptions) -> impl Iterator<Item = GeneratedFile
         .chain(claim_files_iter)
 }
 
+/// A generated map, loaded (for the crate's tests).
+#[cfg(test)]
+pub(crate) fn loaded_map(
+    claims: usize,
+    actors: usize,
+    seed: u64,
+    claims_per_file: usize,
+) -> crate::model::Map {
+    let files = generate(&GenerateOptions {
+        claims,
+        actors,
+        seed,
+        claims_per_file,
+    })
+    .map(|file| (file.name.into(), file.text))
+    .collect();
+    crate::load::load_sources(files)
+        .unwrap_or_else(|e| panic!("generated map loads: {e:?}"))
+        .map
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

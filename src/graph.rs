@@ -175,19 +175,8 @@ mod tests {
         let bundled = crate::load::load(std::path::Path::new("graphs/tiktok-wechat"))
             .unwrap_or_else(|e| panic!("bundled map loads: {e:?}"))
             .map;
-        let generated = |claims, actors, seed| {
-            let files = crate::generate::generate(&crate::generate::GenerateOptions {
-                claims,
-                actors,
-                seed,
-                claims_per_file: 500,
-            })
-            .map(|file| (file.name.into(), file.text))
-            .collect();
-            crate::load::load_sources(files)
-                .unwrap_or_else(|e| panic!("generated map loads: {e:?}"))
-                .map
-        };
+        let generated =
+            |claims, actors, seed| crate::generate::loaded_map(claims, actors, seed, 500);
         for map in [&bundled, &generated(1500, 40, 2), &generated(300, 120, 8)] {
             for rollup in [false, true] {
                 let graph = actor_graph(map, rollup);

@@ -655,17 +655,7 @@ impl<'m> ClaimIds<'m> {
 #[cfg(test)]
 #[test]
 fn packed_claim_ids_are_the_claims_ids() {
-    let files = crate::generate::generate(&crate::generate::GenerateOptions {
-        claims: 700,
-        actors: 30,
-        seed: 4,
-        claims_per_file: 700,
-    })
-    .map(|file| (file.name.into(), file.text))
-    .collect();
-    let map = crate::load::load_sources(files)
-        .unwrap_or_else(|e| panic!("generated map loads: {e:?}"))
-        .map;
+    let map = crate::generate::loaded_map(700, 30, 4, 700);
     let packed = ClaimIds::new(&map, true);
     assert!(packed.packed.is_some());
     let read = ClaimIds::new(&map, false);
@@ -699,19 +689,7 @@ mod rollup_tests {
                 (id: "near", name: "Near", kind: official, member_of: "top"),
             ],
         )"#);
-        let generated = {
-            let files = crate::generate::generate(&crate::generate::GenerateOptions {
-                claims: 400,
-                actors: 60,
-                seed: 5,
-                claims_per_file: 400,
-            })
-            .map(|file| (file.name.into(), file.text))
-            .collect();
-            crate::load::load_sources(files)
-                .unwrap_or_else(|e| panic!("generated map loads: {e:?}"))
-                .map
-        };
+        let generated = crate::generate::loaded_map(400, 60, 5, 400);
         assert!(
             generated.actors.values().any(|a| a.member_of.is_some()),
             "the generated map has member_of chains"

@@ -1051,17 +1051,7 @@ mod tests {
 
     /// A map from `argraph generate`, in files of 250 claims.
     fn generated(claims: usize, actors: usize, seed: u64) -> Map {
-        let files = crate::generate::generate(&crate::generate::GenerateOptions {
-            claims,
-            actors,
-            seed,
-            claims_per_file: 250,
-        })
-        .map(|file| (file.name.into(), file.text))
-        .collect();
-        crate::load::load_sources(files)
-            .unwrap_or_else(|e| panic!("generated map loads: {e:?}"))
-            .map
+        crate::generate::loaded_map(claims, actors, seed, 250)
     }
 
     /// Written on two threads or on one, a diagram is the same text: on the bundled map (with

@@ -58,7 +58,12 @@ impl Context {
     /// command (a quarter of a second at a million claims).
     pub(crate) fn load(&self, path: &Path) -> Result<ManuallyDrop<Loaded>, Failure> {
         let mut loaded = self.load_keeping_texts(path)?;
-        loaded.map.files = Vec::new();
+        let texts = std::mem::take(&mut loaded.map.files);
+        // Handed back to the system on another thread while the command goes on (on a big map,
+        // unmapping the texts takes a while); here when no thread is to be had.
+        if let Err(unspawned) = std::thread::Builder::new().spawn(move || drop(texts)) {
+            drop(unspawned);
+        }
         Ok(loaded)
     }
 

@@ -60,10 +60,9 @@ impl Context {
         let mut loaded = self.load_keeping_texts(path)?;
         let texts = std::mem::take(&mut loaded.map.files);
         // Handed back to the system on another thread while the command goes on (on a big map,
-        // unmapping the texts takes a while); here when no thread is to be had.
-        if let Err(unspawned) = std::thread::Builder::new().spawn(move || drop(texts)) {
-            drop(unspawned);
-        }
+        // unmapping the texts takes a while). When no thread is to be had, the failed spawn
+        // drops them at once, here.
+        let _freeing = std::thread::Builder::new().spawn(move || drop(texts));
         Ok(loaded)
     }
 

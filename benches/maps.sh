@@ -1,5 +1,6 @@
-# The generated maps the benchmark scripts share (sourced by benches/run.sh and
-# benches/linearity.sh; they set $bin, the argraph to run, and $maps, the cache folder).
+# The generated maps the benchmark scripts share (sourced by benches/run.sh,
+# benches/linearity.sh and benches/instructions.sh; they set $bin, the argraph to run, and
+# $maps, the cache folder).
 
 # map_of N: the folder of the map of N claims (N/20 actors, at least 10; seed 1), generated on
 # first use into $maps/cN (same seed, same bytes).

@@ -262,16 +262,39 @@ fn point_homes(map: &Map, tree: &ActorTree, attacked: &[bool]) -> Vec<Option<Act
 }
 
 /// A run of statements of the diagram's body. The parts are written in order, on two threads
-/// for large diagrams (see [`Emit::parts`]).
+/// for large diagrams (see [`Emit::parts`]). A cluster too big for one batch is written in
+/// several parts: opened, its claims a batch at a time, its points, its members, closed.
 #[derive(Clone, Debug)]
 enum Part {
-    /// A top-level actor cluster, with everything inside.
+    /// An actor cluster, with everything inside.
     Cluster(ActorIx),
+    /// The start of the cluster of an actor: the subgraph opened, its title and style.
+    Open(ActorIx),
+    /// Some of the claims of an actor (indices into its claims), in its cluster.
+    Claims(ActorIx, Range<usize>),
+    /// The points drawn in the cluster of an actor.
+    Points(ActorIx),
+    /// The end of the innermost cluster opened by a [`Part::Open`].
+    Close,
     /// The points of attacked links drawn outside every cluster, and the note of an empty
     /// diagram.
     Loose,
     /// The edges of the relations with these indices.
     Edges(Range<usize>),
+}
+
+/// What writing a claim costs against an edge or a point: its label, wrapped text and tooltip
+/// with the quote take about five times as long (callgrind on a generated map).
+const CLAIM_WEIGHT: usize = 5;
+
+/// A part of the body with its place in the plan.
+#[derive(Clone, Debug)]
+struct Planned {
+    part: Part,
+    /// Roughly what it costs to write (see [`CLAIM_WEIGHT`]).
+    weight: usize,
+    /// How many clusters are open around it (0: at the top level of the graph).
+    depth: usize,
 }
 
 struct Emit<'a> {
@@ -304,54 +327,50 @@ impl Emit<'_> {
     /// A large diagram is cut into batches of parts of about the same size, written on two
     /// threads (every other batch here, the others on another thread into fragments that are
     /// appended in order, at most a few batches ahead): the text is the same as on one thread.
-    /// A streaming `body` holds at most a few batches; a batch far larger than the others (a
-    /// top-level cluster with a large share of the claims) is always written here, into the
-    /// stream.
+    /// A cluster heavier than a batch is written in several parts ([`Clusters::plan`]), so
+    /// that an organisation with a large share of the claims is shared out too. A streaming
+    /// `body` holds at most a few batches; a batch far larger than the others (an actor with a
+    /// great many points) is always written here, into the stream.
     /// Writing stops at the first error of the output.
     fn parts(&self, body: &mut Dot<'_>, top: &[ActorIx]) -> usize {
-        let map = self.map;
-        // Costs, roughly: a claim (label, wrapped text, tooltip with the quote) takes about five
-        // times what an edge takes (callgrind on a generated map).
-        fn subtree(emit: &Emit<'_>, actor: ActorIx) -> usize {
-            let own = emit.claims_of[actor.index()].len() * 5 + emit.points_of[actor.index()].len();
-            let inner: usize = emit.children[actor.index()]
-                .iter()
-                .map(|&child| subtree(emit, child))
-                .sum();
-            own + inner
-        }
-        let mut parts: Vec<(Part, usize)> = top
-            .iter()
-            .map(|&actor| (Part::Cluster(actor), subtree(self, actor)))
-            .collect();
-        parts.push((Part::Loose, self.top_points.len() + 1));
-        let relations = map.relations.len();
+        let relations = self.map.relations.len();
+        let clusters = Clusters {
+            claims_of: self.claims_of,
+            points_of: self.points_of,
+            children: self.children,
+        };
+        let mut parts = clusters.plan(top, self.threads.batch_weight);
+        parts.push(Planned {
+            part: Part::Loose,
+            weight: self.top_points.len() + 1,
+            depth: 0,
+        });
         let chunk = (self.threads.batch_weight / 4).max(1);
-        parts.extend(
-            (0..relations)
-                .step_by(chunk)
-                .map(|start| (Part::Edges(start..(start + chunk).min(relations)), chunk)),
-        );
+        parts.extend((0..relations).step_by(chunk).map(|start| Planned {
+            part: Part::Edges(start..(start + chunk).min(relations)),
+            weight: chunk,
+            depth: 0,
+        }));
 
         // Writes parts until the output fails (then the rest would be thrown away).
-        let write = |parts: &[(Part, usize)], out: &mut Dot<'_>| {
+        let write = |parts: &[Planned], out: &mut Dot<'_>| {
             let mut scratch = Scratch::default();
             let mut edges = 0;
-            for (part, _) in parts {
+            for planned in parts {
                 if out.failed() {
                     break;
                 }
-                edges += self.part(part, out, &mut scratch);
+                edges += self.part(planned, out, &mut scratch);
             }
             edges
         };
         if self.kept_count + relations < self.threads.min_items {
             return write(&parts, body);
         }
-        let mut batches: Vec<(&[(Part, usize)], usize)> = Vec::new();
+        let mut batches: Vec<(&[Planned], usize)> = Vec::new();
         let (mut start, mut weight) = (0, 0);
-        for (i, (_, w)) in parts.iter().enumerate() {
-            weight += w;
+        for (i, planned) in parts.iter().enumerate() {
+            weight += planned.weight;
             if weight >= self.threads.batch_weight {
                 batches.push((&parts[start..=i], weight));
                 (start, weight) = (i + 1, 0);
@@ -361,9 +380,9 @@ impl Emit<'_> {
             batches.push((&parts[start..], weight));
         }
         // Each batch goes to the thread with less work so far, except batches far larger than
-        // the others (a cluster holding a large share of the claims): those are written here,
-        // straight into the stream, so that a fragment never holds more than
-        // `OVERSIZED` batches' worth of text, however big the map.
+        // the others (an actor with a great many points): those are written here, straight
+        // into the stream, so that a fragment never holds more than `OVERSIZED` batches' worth
+        // of text, however big the map.
         const OVERSIZED: usize = 16;
         let mut to_worker = Vec::with_capacity(batches.len());
         let (mut here, mut there) = (0, 0);
@@ -377,7 +396,9 @@ impl Emit<'_> {
             }
         }
 
+        // Where each batch begins: inside as many clusters as its first part.
         let position = body.position();
+        let begins = |batch: &[Planned]| position.within(batch.first().map_or(0, |p| p.depth));
         let batches = &batches;
         let to_worker = &to_worker;
         std::thread::scope(|scope| {
@@ -397,8 +418,8 @@ impl Emit<'_> {
                         .map(|((batch, _), _)| batch);
                     for batch in mine {
                         let mut fragment = match given_back.try_recv() {
-                            Ok(used) => used.reuse(position),
-                            Err(_) => Dot::fragment(position, 1 << 20),
+                            Ok(used) => used.reuse(begins(batch)),
+                            Err(_) => Dot::fragment(begins(batch), 1 << 20),
                         };
                         let edges = write(batch, &mut fragment);
                         if sender.send((fragment, edges)).is_err() {
@@ -440,10 +461,28 @@ impl Emit<'_> {
     }
 
     /// Writes one part: the number of edges written.
-    fn part(&self, part: &Part, out: &mut Dot, scratch: &mut Scratch) -> usize {
-        match part {
+    fn part(&self, planned: &Planned, out: &mut Dot, scratch: &mut Scratch) -> usize {
+        match &planned.part {
             Part::Cluster(actor) => {
-                self.cluster(*actor, 0, out, scratch);
+                self.cluster(*actor, planned.depth, out, scratch);
+                0
+            }
+            Part::Open(actor) => {
+                self.open_cluster(*actor, planned.depth, out);
+                0
+            }
+            Part::Claims(actor, range) => {
+                let claims = &self.claims_of[actor.index()];
+                let some = claims.get(range.clone()).unwrap_or_default();
+                self.claim_boxes(*actor, some, out, scratch);
+                0
+            }
+            Part::Points(actor) => {
+                self.points(*actor, out, scratch);
+                0
+            }
+            Part::Close => {
+                out.close_subgraph();
                 0
             }
             Part::Loose => {
@@ -475,8 +514,18 @@ impl Emit<'_> {
 
     /// The cluster of `actor` (at nesting `depth`, 0 outermost) with its claims and members.
     fn cluster(&self, actor: ActorIx, depth: usize, out: &mut Dot, scratch: &mut Scratch) {
-        let map = self.map;
-        let record = map.actor(actor);
+        self.open_cluster(actor, depth, out);
+        self.claim_boxes(actor, &self.claims_of[actor.index()], out, scratch);
+        self.points(actor, out, scratch);
+        for &child in &self.children[actor.index()] {
+            self.cluster(child, depth + 1, out, scratch);
+        }
+        out.close_subgraph();
+    }
+
+    /// Opens the cluster of `actor` (at nesting `depth`, 0 outermost): its title and style.
+    fn open_cluster(&self, actor: ActorIx, depth: usize, out: &mut Dot) {
+        let record = self.map.actor(actor);
         let family = Family::of(record.kind);
         let mut title = Html::new();
         title
@@ -509,23 +558,107 @@ impl Emit<'_> {
             attr("labeljust", "l"),
             attr("margin", "10"),
         ]);
+    }
+
+    /// The boxes of `claims`, all of `actor`, in its cluster.
+    fn claim_boxes(
+        &self,
+        actor: ActorIx,
+        claims: &[ClaimIx],
+        out: &mut Dot,
+        scratch: &mut Scratch,
+    ) {
+        let family = Family::of(self.map.actor(actor).kind);
         // On a map big enough for the ids to be packed, the claims are out of cache too.
         let ahead = self.ids.is_packed();
-        for claims in self.claims_of[actor.index()].chunks(TOUCHED_AHEAD) {
+        for claims in claims.chunks(TOUCHED_AHEAD) {
             if ahead {
-                touch(map, claims);
+                touch(self.map, claims);
             }
             for &claim in claims {
                 claim_box(self, claim, family, out, scratch);
             }
         }
+    }
+
+    /// The points drawn in the cluster of `actor`.
+    fn points(&self, actor: ActorIx, out: &mut Dot, scratch: &mut Scratch) {
         for &relation in &self.points_of[actor.index()] {
             point_node(self.ids, relation, out, scratch);
         }
-        for &child in &self.children[actor.index()] {
-            self.cluster(child, depth + 1, out, scratch);
+    }
+}
+
+/// What the clusters hold, per actor: for planning the parts of a diagram ([`Clusters::plan`]).
+struct Clusters<'a> {
+    claims_of: &'a [Vec<ClaimIx>],
+    points_of: &'a [Vec<RelationIx>],
+    children: &'a [Vec<ActorIx>],
+}
+
+impl Clusters<'_> {
+    /// The parts that write the clusters `top` and everything inside. A cluster that weighs
+    /// more than `batch` is cut into parts (see [`Part`]), down to the members that fit in one,
+    /// so that two threads share the work of a map with a few very large organisations.
+    fn plan(&self, top: &[ActorIx], batch: usize) -> Vec<Planned> {
+        let mut weights = vec![0; self.claims_of.len()];
+        let mut parts = Vec::with_capacity(top.len() + 1);
+        for &actor in top {
+            self.weigh(actor, &mut weights);
+            self.plan_cluster(actor, 0, batch.max(1), &weights, &mut parts);
         }
-        out.close_subgraph();
+        parts
+    }
+
+    /// The weight of the cluster of `actor` with everything inside, kept in `weights` for it
+    /// and each of its members.
+    fn weigh(&self, actor: ActorIx, weights: &mut [usize]) -> usize {
+        let own = self.claims_of[actor.index()].len() * CLAIM_WEIGHT
+            + self.points_of[actor.index()].len();
+        let members: usize = self.children[actor.index()]
+            .iter()
+            .map(|&child| self.weigh(child, weights))
+            .sum();
+        weights[actor.index()] = own + members;
+        own + members
+    }
+
+    /// The parts of the cluster of `actor` (at nesting `depth`), weighed by [`Clusters::weigh`].
+    fn plan_cluster(
+        &self,
+        actor: ActorIx,
+        depth: usize,
+        batch: usize,
+        weights: &[usize],
+        parts: &mut Vec<Planned>,
+    ) {
+        let planned = |part, weight, depth| Planned {
+            part,
+            weight,
+            depth,
+        };
+        let weight = weights[actor.index()];
+        if weight <= batch {
+            parts.push(planned(Part::Cluster(actor), weight, depth));
+            return;
+        }
+        let inside = depth + 1;
+        parts.push(planned(Part::Open(actor), 1, depth));
+        let claims = self.claims_of[actor.index()].len();
+        let per_part = (batch / CLAIM_WEIGHT).max(1);
+        parts.extend((0..claims).step_by(per_part).map(|start| {
+            let range = start..(start + per_part).min(claims);
+            let weight = range.len() * CLAIM_WEIGHT;
+            planned(Part::Claims(actor, range), weight, inside)
+        }));
+        let points = self.points_of[actor.index()].len();
+        if points > 0 {
+            parts.push(planned(Part::Points(actor), points, inside));
+        }
+        for &child in &self.children[actor.index()] {
+            self.plan_cluster(child, inside, batch, weights, parts);
+        }
+        parts.push(planned(Part::Close, 1, inside));
     }
 }
 
@@ -1107,6 +1240,79 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A cluster heavier than a batch is opened, its claims written a batch at a time, then its
+    /// points and members, and closed; members light enough go whole; each part knows how many
+    /// clusters are open around it.
+    #[test]
+    fn clusters_heavier_than_a_batch_are_cut_into_parts() {
+        let claims = |range: Range<usize>| range.map(ClaimIx::new).collect::<Vec<_>>();
+        let a = ActorIx::new;
+        // a0 (10 claims) holds a1 (3 claims, 2 points), which holds a2 (1 claim); a3 (1 claim)
+        // stands alone.
+        let claims_of = [
+            claims(0..10),
+            claims(10..13),
+            claims(13..14),
+            claims(14..15),
+        ];
+        let points_of = [
+            vec![],
+            vec![RelationIx::new(0), RelationIx::new(1)],
+            vec![],
+            vec![],
+        ];
+        let children = [vec![a(1)], vec![a(2)], vec![], vec![]];
+        let clusters = Clusters {
+            claims_of: &claims_of,
+            points_of: &points_of,
+            children: &children,
+        };
+        // Two claims (weight 10) to a batch.
+        let plan = clusters.plan(&[a(0), a(3)], 2 * CLAIM_WEIGHT);
+        let written: Vec<(String, usize, usize)> = plan
+            .iter()
+            .map(|planned| (format!("{:?}", planned.part), planned.weight, planned.depth))
+            .collect();
+        let expected = [
+            ("Open(ActorIx(0))", 1, 0),
+            ("Claims(ActorIx(0), 0..2)", 10, 1),
+            ("Claims(ActorIx(0), 2..4)", 10, 1),
+            ("Claims(ActorIx(0), 4..6)", 10, 1),
+            ("Claims(ActorIx(0), 6..8)", 10, 1),
+            ("Claims(ActorIx(0), 8..10)", 10, 1),
+            ("Open(ActorIx(1))", 1, 1),
+            ("Claims(ActorIx(1), 0..2)", 10, 2),
+            ("Claims(ActorIx(1), 2..3)", 5, 2),
+            ("Points(ActorIx(1))", 2, 2),
+            ("Cluster(ActorIx(2))", 5, 2),
+            ("Close", 1, 2),
+            ("Close", 1, 1),
+            ("Cluster(ActorIx(3))", 5, 0),
+        ];
+        let expected: Vec<(String, usize, usize)> = expected
+            .iter()
+            .map(|&(part, weight, depth)| (part.to_owned(), weight, depth))
+            .collect();
+        assert_eq!(written, expected);
+        // With room for the whole of a0, nothing is cut.
+        let whole = clusters.plan(&[a(0), a(3)], 100);
+        assert!(matches!(
+            whole.as_slice(),
+            [
+                Planned {
+                    part: Part::Cluster(_),
+                    weight: 72,
+                    depth: 0
+                },
+                Planned {
+                    part: Part::Cluster(_),
+                    weight: 5,
+                    depth: 0
+                }
+            ]
+        ));
     }
 
     /// A writer that takes `room` bytes, then fails as a closed pipe does.

@@ -160,10 +160,24 @@ impl<'a> From<&'a String> for Name<'a> {
 }
 
 /// Where a writer stands: how deep, and whether a statement was written in the block yet.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Position {
     depth: usize,
     first: bool,
+}
+
+impl Position {
+    /// Where the statements go after `levels` subgraphs are opened from here, each with its
+    /// [attributes](Dot::graph_attrs) written first.
+    pub(crate) fn within(self, levels: usize) -> Position {
+        match levels {
+            0 => self,
+            _ => Position {
+                depth: self.depth + levels,
+                first: false,
+            },
+        }
+    }
 }
 
 /// A DOT graph being written: into memory, or (made with [`Dot::streaming`]) into a sink, a
@@ -180,8 +194,8 @@ pub(crate) struct Dot<'w> {
     depth: usize,
     /// Whether the next statement is the first of its block.
     first: bool,
-    /// For a [fragment](Dot::fragment): whether it began as the first statement of its block.
-    began_first: bool,
+    /// For a [fragment](Dot::fragment): where it began.
+    began: Position,
 }
 
 impl<'w> Dot<'w> {
@@ -197,7 +211,10 @@ impl<'w> Dot<'w> {
             error: None,
             depth: 1,
             first: true,
-            began_first: true,
+            began: Position {
+                depth: 1,
+                first: true,
+            },
         }
     }
 
@@ -252,9 +269,10 @@ impl<'w> Dot<'w> {
         }
     }
 
-    /// An empty fragment for statements that follow the ones written at `position`, at the
-    /// same nesting: written elsewhere (on another thread), then [appended](Dot::append) to the
-    /// writer the position came from, in order.
+    /// An empty fragment for statements that follow the ones written at `position`: written
+    /// elsewhere (on another thread), then [appended](Dot::append) to the writer when it stands
+    /// at that position. A fragment may open subgraphs that a later one closes, or close ones
+    /// opened before it.
     pub(crate) fn fragment(position: Position, capacity: usize) -> Dot<'static> {
         Dot {
             out: String::with_capacity(capacity),
@@ -262,23 +280,32 @@ impl<'w> Dot<'w> {
             error: None,
             depth: position.depth,
             first: position.first,
-            began_first: position.first,
+            began: position,
         }
     }
 
-    /// Appends a [fragment](Dot::fragment) made from this writer's position, and empties it
-    /// (keeping its buffer, to be [reused](Dot::reuse)).
+    /// Appends a [fragment](Dot::fragment) made for the depth this writer stands at, and
+    /// empties it (keeping its buffer, to be [reused](Dot::reuse)). The writer then stands
+    /// where the fragment ends.
     pub(crate) fn append(&mut self, fragment: &mut Dot<'_>) {
-        debug_assert_eq!(fragment.depth, self.depth, "a fragment ends where it began");
+        debug_assert_eq!(
+            fragment.began.depth, self.depth,
+            "a fragment goes where it began"
+        );
         if fragment.out.is_empty() {
+            debug_assert_eq!(
+                fragment.depth, self.depth,
+                "an empty fragment closes nothing"
+            );
             return;
         }
         // Statements were written here after the fragment was made: its first one needs the
         // line break that a statement after others gets.
-        if fragment.began_first && !self.first {
+        if fragment.began.first && !self.first {
             self.out.push('\n');
         }
-        self.first = false;
+        self.depth = fragment.depth;
+        self.first = fragment.first;
         if self.sink.is_some() {
             // Streaming: what is pending, then the fragment's text itself, without copying it
             // (the buffers are swapped for the write and back).
@@ -301,7 +328,7 @@ impl<'w> Dot<'w> {
             error: None,
             depth: position.depth,
             first: position.first,
-            began_first: position.first,
+            began: position,
         }
     }
 

@@ -106,17 +106,20 @@ for claims in $SIZES; do
 done
 
 # best_wall N CMD...: the shortest wall time of N runs of CMD (output discarded), in seconds,
-# from the nanosecond clock: /usr/bin/time counts hundredths, too coarse for argraph at 10 000.
+# from bash's microsecond clock ($EPOCHREALTIME, read without starting a process: timing with
+# `date` would count a `date` process's start and end, 0.8 ms here, in every run);
+# /usr/bin/time counts hundredths, too coarse for argraph at 10 000 claims.
 best_wall() {
-    local runs=$1 best="" t0 t1
+    local runs=$1 best="" t0 t1 took
     shift
     for ((i = 0; i < runs; i++)); do
-        t0=$(date +%s%N)
+        t0=${EPOCHREALTIME/[.,]/}
         "$@" >/dev/null 2>&1
-        t1=$(date +%s%N)
-        if [[ -z "$best" ]] || (( t1 - t0 < best )); then best=$(( t1 - t0 )); fi
+        t1=${EPOCHREALTIME/[.,]/}
+        took=$(( t1 - t0 ))
+        if [[ -z "$best" ]] || (( took < best )); then best=$took; fi
     done
-    awk -v d="$best" 'BEGIN {printf "%.4f", d / 1e9}'
+    awk -v d="$best" 'BEGIN {printf "%.4f", d / 1e6}'
 }
 PRECISE_REPEAT="${PRECISE_REPEAT:-20}"
 precise=()
@@ -198,7 +201,7 @@ for claims in $ARGDOWN_SIZES; do
     a=$(precise_of argdown "$claims")
     g=$(precise_of argraph "$claims")
     if [[ "$a" =~ ^[0-9.]+$ && "$g" =~ ^[0-9.]+$ ]]; then
-        awk -v a="$a" -v g="$g" -v c="$claims" -v n="$PRECISE_REPEAT" -v m="$REPEAT" 'BEGIN {printf "- render to DOT at %d claims (best wall time, nanosecond clock; argraph of %d runs, Argdown of %d): Argdown %.3f s, argraph %.4f s: Argdown / argraph = %.0f (target >= 100)\n", c, n, m, a, g, a / g}'
+        awk -v a="$a" -v g="$g" -v c="$claims" -v n="$PRECISE_REPEAT" -v m="$REPEAT" 'BEGIN {printf "- render to DOT at %d claims (best wall time, microsecond clock; argraph of %d runs, Argdown of %d): Argdown %.3f s, argraph %.4f s: Argdown / argraph = %.0f (target >= 100)\n", c, n, m, a, g, a / g}'
     fi
 done
 echo "- load against a bare ron parse: see \`cargo bench --bench load\` (benches/README.md)"

@@ -368,21 +368,23 @@ impl ExpectationRecord {
     }
 }
 
-/// A sequence serialised from an iterator of records made one at a time (each dropped once
-/// written). Serialising it a second time gives an empty sequence.
-struct OneAtATime<I>(std::cell::RefCell<Option<I>>);
+/// A writer of the sections of a map document, visited one section at a time by
+/// [`MapDocument::write_sections`], each as a count of records and a way to make each one.
+pub(crate) trait SectionWriter {
+    /// What writing can fail with.
+    type Error;
 
-impl<I> OneAtATime<I> {
-    fn new(records: I) -> Self {
-        OneAtATime(std::cell::RefCell::new(Some(records)))
-    }
-}
-
-impl<I: Iterator<Item = T>, T: Serialize> Serialize for OneAtATime<I> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let records = self.0.borrow_mut().take();
-        serializer.collect_seq(records.into_iter().flatten())
-    }
+    /// Writes the section `name` (in its turn; each section is visited, empty ones too): its
+    /// `count` records, record `i` made by `record(i)`.
+    fn section<R, F>(
+        &mut self,
+        name: &'static str,
+        count: usize,
+        record: F,
+    ) -> Result<(), Self::Error>
+    where
+        R: Serialize,
+        F: Fn(usize) -> R + Sync;
 }
 
 /// Where [`MapDocument::from_map_with`] writes the relations.
@@ -454,51 +456,31 @@ impl MapDocument {
         }
     }
 
-    /// Serialises the document of `map` with every relation in the `relations` section (the
-    /// [`RelationLayout::Section`] document), one record at a time: the same output as
-    /// serialising [`MapDocument::from_map_with`], without a second copy of the map's strings.
-    pub fn serialize_sections<S: serde::Serializer>(
+    /// Visits the sections of the document of `map` with every relation in the `relations`
+    /// section (the [`RelationLayout::Section`] document), in the order of [`MapDocument`]'s
+    /// fields, each record made only when `writer` asks for it: what serialising
+    /// [`MapDocument::from_map_with`] writes, without a second copy of the map's strings.
+    pub(crate) fn write_sections<W: SectionWriter>(
         map: &Map,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
+        writer: &mut W,
+    ) -> Result<(), W::Error> {
         let relation_ids = relation_ids(map);
-        // As the derived `Serialize` of `MapDocument`: empty sections are skipped.
-        let present = [
-            !map.sources.is_empty(),
-            !map.actors.is_empty(),
-            !map.claims.is_empty(),
-            !map.relations.is_empty(),
-            !map.expectations.is_empty(),
-        ];
-        let fields = present.iter().filter(|&&present| present).count();
-        let mut document = serializer.serialize_struct("MapDocument", fields)?;
-        let sources = map.sources.values().map(SourceRecord::of);
-        let actors = map.actors.values().map(|actor| ActorRecord::of(map, actor));
-        let claims = map.claims.values().map(|claim| ClaimRecord::of(map, claim));
         let ids = ClaimIds::for_map(map);
-        let relations = map
-            .relation_indices()
-            .map(|position| RelationRecord::of(&ids, &relation_ids, position));
-        let expectations = map
-            .expectations
-            .iter()
-            .map(|expectation| ExpectationRecord::of(map, expectation));
-        macro_rules! section {
-            ($name:literal, $present:expr, $records:expr) => {
-                if $present {
-                    document.serialize_field($name, &OneAtATime::new($records))?;
-                } else {
-                    document.skip_field($name)?;
-                }
-            };
-        }
-        section!("sources", present[0], sources);
-        section!("actors", present[1], actors);
-        section!("claims", present[2], claims);
-        section!("relations", present[3], relations);
-        section!("expectations", present[4], expectations);
-        document.end()
+        writer.section("sources", map.sources.len(), |i| {
+            SourceRecord::of(&map.sources[i])
+        })?;
+        writer.section("actors", map.actors.len(), |i| {
+            ActorRecord::of(map, &map.actors[i])
+        })?;
+        writer.section("claims", map.claims.len(), |i| {
+            ClaimRecord::of(map, &map.claims[i])
+        })?;
+        writer.section("relations", map.relations.len(), |i| {
+            RelationRecord::of(&ids, &relation_ids, RelationIx::new(i))
+        })?;
+        writer.section("expectations", map.expectations.len(), |i| {
+            ExpectationRecord::of(map, &map.expectations[i])
+        })
     }
 
     /// A canonical form for comparing two maps: every relation in the `relations` section,

@@ -5,53 +5,197 @@
 //! relations), so that a program reading it finds all relations in one list; the import accepts
 //! anything a map file may hold, inline relations included. Nothing is lost either way.
 
-use super::document::MapDocument;
+use super::document::{MapDocument, SectionWriter};
 use super::{Import, ImportError, json_error};
 use crate::model::Map;
-use std::io::Write;
+use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
+use std::io::{self, Write};
 
 /// The map as pretty-printed JSON, ending with a newline.
 pub fn to_string(map: &Map) -> String {
     let mut text = Vec::new();
     // Writing into a Vec cannot fail, and serde_json writes UTF-8.
-    let _ = write_json(&Sections(map), &mut text);
+    let _ = write_map(map, &mut text, Batching::default());
     String::from_utf8(text).unwrap_or_default()
 }
 
 /// Writes the map as pretty-printed JSON, ending with a newline (the text of [`to_string`]),
 /// as it is made, one record at a time: on a big map neither the text nor a second copy of the
-/// map's strings is held. Returns the first error of `out`.
-pub fn write(map: &Map, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    write_json(
-        &Sections(map),
-        &mut std::io::BufWriter::with_capacity(1 << 16, out),
-    )
+/// map's strings is held, and the records are made into text on two threads. Returns the first
+/// error of `out`.
+pub fn write(map: &Map, out: &mut dyn Write) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    write_map(map, &mut out, Batching::default())?;
+    out.flush()
 }
 
 /// A map document as pretty-printed JSON, ending with a newline.
 pub fn document_to_string(document: &MapDocument) -> String {
     let mut text = Vec::new();
-    let _ = write_json(document, &mut text);
+    // Serialising plain structs of strings and vectors cannot fail, nor can writing to a Vec.
+    let _ = serde_json::to_writer_pretty(&mut text, document);
+    text.push(b'\n');
     String::from_utf8(text).unwrap_or_default()
 }
 
-/// The JSON document of a map, relations in the `relations` section: serialised as
-/// [`MapDocument::from_map_with`]`(map, RelationLayout::Section)` would be.
-struct Sections<'m>(&'m Map);
+/// When and how the records of a section are made into text on two threads.
+#[derive(Clone, Copy, Debug)]
+struct Batching {
+    /// From how many records in a section on.
+    from: usize,
+    /// Records per batch: a batch of claims is about half a megabyte of text.
+    size: usize,
+}
 
-impl serde::Serialize for Sections<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        MapDocument::serialize_sections(self.0, serializer)
+impl Default for Batching {
+    fn default() -> Self {
+        Batching {
+            from: 4096,
+            size: 512,
+        }
     }
 }
 
-/// The one way argraph writes JSON documents, for [`write`], [`to_string`] and
-/// [`document_to_string`].
-fn write_json(document: &impl serde::Serialize, out: &mut impl Write) -> std::io::Result<()> {
-    // Serialising plain structs of strings and vectors fails only when `out` does.
-    serde_json::to_writer_pretty(&mut *out, document).map_err(std::io::Error::from)?;
-    out.write_all(b"\n")?;
-    out.flush()
+/// Writes the JSON document of `map` (relations in their section, as
+/// [`MapDocument::from_map_with`] lays them out), followed by a newline.
+fn write_map(map: &Map, out: &mut impl Write, batching: Batching) -> io::Result<()> {
+    let mut sections = JsonSections {
+        out,
+        batching,
+        written: 0,
+    };
+    MapDocument::write_sections(map, &mut sections)?;
+    // As serde_json's pretty printer closes an object: on a line of its own, unless empty.
+    let end: &[u8] = if sections.written == 0 {
+        b"{}\n"
+    } else {
+        b"\n}\n"
+    };
+    sections.out.write_all(end)
+}
+
+/// Writes the sections of a map document as the members of one JSON object, laid out as
+/// serde_json's pretty printer lays out [`MapDocument`] (two spaces a level; empty sections
+/// left out, as `MapDocument`'s fields are).
+struct JsonSections<'w, W: Write> {
+    out: &'w mut W,
+    batching: Batching,
+    /// How many sections were written.
+    written: usize,
+}
+
+impl<W: Write> SectionWriter for JsonSections<'_, W> {
+    type Error = io::Error;
+
+    fn section<R, F>(&mut self, name: &'static str, count: usize, record: F) -> io::Result<()>
+    where
+        R: Serialize,
+        F: Fn(usize) -> R + Sync,
+    {
+        if count == 0 {
+            return Ok(());
+        }
+        let opening: &[u8] = if self.written == 0 {
+            b"{\n  "
+        } else {
+            b",\n  "
+        };
+        self.out.write_all(opening)?;
+        serde_json::to_writer(&mut *self.out, name)?;
+        self.out.write_all(b": [")?;
+        write_records(self.out, count, &record, self.batching)?;
+        self.out.write_all(b"\n  ]")?;
+        self.written += 1;
+        Ok(())
+    }
+}
+
+/// Appends records `range` (each made by `record`) as they stand in a section's array: each on
+/// a line of its own, after a comma unless it is the section's first record.
+fn push_records<R: Serialize>(
+    range: std::ops::Range<usize>,
+    record: &impl Fn(usize) -> R,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    for i in range {
+        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+        // Two levels in: inside the document's object, inside the section's array.
+        let mut formatter = PrettyFormatter::new();
+        formatter.begin_object(&mut io::sink())?;
+        formatter.begin_array(&mut io::sink())?;
+        record(i).serialize(&mut serde_json::Serializer::with_formatter(
+            &mut *out, formatter,
+        ))?;
+    }
+    Ok(())
+}
+
+/// Writes the `count` records of a section in order. Many records are made into text in
+/// batches, every other batch on another thread (into a buffer that this one then writes, at
+/// most a few batches behind): the text is the same as on one thread.
+fn write_records<R, F>(
+    out: &mut impl Write,
+    count: usize,
+    record: &F,
+    batching: Batching,
+) -> io::Result<()>
+where
+    R: Serialize,
+    F: Fn(usize) -> R + Sync,
+{
+    let size = batching.size.max(1);
+    if count < batching.from || count <= size {
+        return push_records(0..count, record, out);
+    }
+    let batch = |index: usize| index * size..((index + 1) * size).min(count);
+    let batches = count.div_ceil(size);
+    std::thread::scope(|scope| {
+        // The other thread makes the odd batches; their buffers come back to be used again.
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
+        let (give_back, given_back) = std::sync::mpsc::channel::<Vec<u8>>();
+        let spawned = std::thread::Builder::new()
+            .name("json".to_owned())
+            .spawn_scoped(scope, move || {
+                for index in (1..batches).step_by(2) {
+                    let mut text = given_back.try_recv().unwrap_or_default();
+                    text.clear();
+                    // Writing into a Vec cannot fail.
+                    let _ = push_records(batch(index), record, &mut text);
+                    if sender.send(text).is_err() {
+                        break;
+                    }
+                }
+            });
+        let Ok(handle) = spawned else {
+            // No thread to be had: everything is made here.
+            return push_records(0..count, record, out);
+        };
+        let written = (|| {
+            for index in 0..batches {
+                if index % 2 == 0 {
+                    push_records(batch(index), record, out)?;
+                    continue;
+                }
+                match receiver.recv() {
+                    Ok(text) => {
+                        out.write_all(&text)?;
+                        // The other thread may have finished: then the buffer is just dropped.
+                        let _ = give_back.send(text);
+                    }
+                    // The other thread stopped early: it panicked, which joining it passes on.
+                    Err(_) => break,
+                }
+            }
+            Ok(())
+        })();
+        // Dropping the receiver stops the other thread at its next batch.
+        drop(receiver);
+        if let Err(panic) = handle.join() {
+            std::panic::resume_unwind(panic);
+        }
+        written
+    })
 }
 
 /// Reads a JSON map document. Errors (syntax, unknown fields, wrong types) are located in
@@ -73,8 +217,15 @@ pub fn from_str(text: &str) -> Result<Import, ImportError> {
 
 #[cfg(test)]
 mod tests {
-    use super::{to_string, write};
+    use super::{Batching, to_string, write, write_map};
     use std::io::Write;
+
+    /// Batchings that send records to the other thread: one a batch, a few, many.
+    const TWO_THREADS: [Batching; 3] = [
+        Batching { from: 0, size: 1 },
+        Batching { from: 0, size: 3 },
+        Batching { from: 2, size: 64 },
+    ];
 
     /// A writer that takes `room` bytes, then fails.
     struct Full {
@@ -137,10 +288,23 @@ mod tests {
             built.relations[undercut.index()].target = Target::Relation(RelationIx::new(0));
             built.relations[0].id = None;
         }
+        // A generated map, big enough for records to be made in many batches.
+        maps.push(crate::generate::loaded_map(600, 40, 5, 250));
         maps.push(built);
         for map in &maps {
             let document = MapDocument::from_map_with(map, RelationLayout::Section);
-            assert_eq!(to_string(map), super::document_to_string(&document));
+            let expected = super::document_to_string(&document);
+            assert_eq!(to_string(map), expected);
+            // Records made on two threads, in batches of any size: the same text.
+            for batching in TWO_THREADS {
+                let mut text = Vec::new();
+                write_map(map, &mut text, batching).expect("a Vec takes everything");
+                assert_eq!(
+                    String::from_utf8(text).ok().as_ref(),
+                    Some(&expected),
+                    "{batching:?}"
+                );
+            }
         }
         // The relation without an id that an undercut targets gets one, named as its target.
         let built = to_string(&maps[maps.len() - 1]);
@@ -148,13 +312,22 @@ mod tests {
         assert!(built.contains("\"undercuts\": \"relation-1\""));
     }
 
-    /// The writer's error comes back, whether it fails at once or midway.
+    /// The writer's error comes back, whether it fails at once or midway, with the records
+    /// made on one thread or two (no hang, no panic).
     #[test]
     fn write_returns_the_writers_error() {
         let map = bundled();
         for room in [0, 1000] {
             let error = write(&map, &mut Full { room }).expect_err("the writer is full");
             assert_eq!(error.to_string(), "full", "room {room}");
+        }
+        let generated = crate::generate::loaded_map(300, 20, 2, 100);
+        for batching in TWO_THREADS {
+            for room in [0, 1000, 50_000] {
+                let error = write_map(&generated, &mut Full { room }, batching)
+                    .expect_err("the writer is full");
+                assert_eq!(error.to_string(), "full", "room {room}, {batching:?}");
+            }
         }
     }
 }

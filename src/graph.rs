@@ -79,32 +79,43 @@ pub fn actor_graph(map: &Map, rollup: bool) -> DiGraph<ActorIx, ActorLink> {
         .collect();
     // Every relation with its pair of actors, sorted: by pair, then in written order. Grouping
     // by sorting costs a fraction of a lookup per relation in a table of pairs, which on a big
-    // map waits for memory at every relation.
-    // (The kind is carried along: reading it again from the relation would wait for memory.)
-    let mut linked: Vec<(ActorIx, ActorIx, RelationIx, RelationKind)> = map
-        .relation_indices()
-        .zip(&map.relations)
-        .map(|(ix, relation)| {
-            let from = actor_of[relation.from.index()];
-            let to = actor_of[answered_claim(map, ix).index()];
-            (from, to, ix, relation.kind)
-        })
-        .filter(|&(from, to, _, _)| !(rollup && from == to))
-        .collect();
-    linked.sort_unstable();
-    let mut pairs: Vec<&[(ActorIx, ActorIx, RelationIx, RelationKind)]> =
-        linked.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)).collect();
-    // Pairs in the order of their first relation.
-    pairs.sort_unstable_by_key(|pair| pair[0].2);
+    // map waits for memory at every relation. The pair is packed in one number, which sorts
+    // faster than two (0.06-0.09 s of 2.4 s for `disputes --rollup` at a million claims); the
+    // kind is carried along, as reading it again from the relation would wait for memory.
+    let mut linked: Vec<(PairKey, RelationIx, RelationKind)> =
+        Vec::with_capacity(map.relations.len());
+    linked.extend(
+        map.relation_indices()
+            .zip(&map.relations)
+            .map(|(ix, relation)| {
+                let from = actor_of[relation.from.index()];
+                let to = actor_of[answered_claim(map, ix).index()];
+                (from, to, ix, relation.kind)
+            })
+            .filter(|&(from, to, _, _)| !(rollup && from == to))
+            .map(|(from, to, ix, kind)| (PairKey::new(from, to), ix, kind)),
+    );
+    linked.sort_unstable_by_key(|&(pair, ix, _)| (pair, ix));
+    // Each pair's relations, as a range of `linked`, in the order of the pair's first relation
+    // (the key is copied beside the range: sorting by reading it through the range would wait
+    // for memory at each comparison on a big map).
+    let mut pairs: Vec<(RelationIx, std::ops::Range<usize>)> = Vec::new();
+    let mut start = 0;
+    for group in linked.chunk_by(|a, b| a.0 == b.0) {
+        pairs.push((group[0].1, start..start + group.len()));
+        start += group.len();
+    }
+    pairs.sort_unstable_by_key(|&(first, _)| first);
 
     let mut graph = DiGraph::with_capacity(map.actors.len(), pairs.len());
     for actor in map.actor_indices() {
         graph.add_node(actor);
     }
-    for pair in pairs {
-        let (from, to, _, _) = pair[0];
+    for (_, range) in pairs {
+        let pair = &linked[range];
+        let (from, to) = pair[0].0.actors();
         let mut link = ActorLink::default();
-        for &(_, _, ix, kind) in pair {
+        for &(_, ix, kind) in pair {
             match kind {
                 RelationKind::Supports => link.supports.push(ix),
                 RelationKind::Rebuts | RelationKind::Undercuts => link.disputes.push(ix),
@@ -117,6 +128,22 @@ pub fn actor_graph(map: &Map, rollup: bool) -> DiGraph<ActorIx, ActorLink> {
         );
     }
     graph
+}
+
+/// An ordered pair of actors as one number, ordered as the pair is: by the first actor, then by
+/// the second.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct PairKey(u64);
+
+impl PairKey {
+    fn new(from: ActorIx, to: ActorIx) -> PairKey {
+        PairKey(u64::from(from.0) << 32 | u64::from(to.0))
+    }
+
+    fn actors(self) -> (ActorIx, ActorIx) {
+        // Both halves hold a u32: the casts keep every bit.
+        (ActorIx((self.0 >> 32) as u32), ActorIx(self.0 as u32))
+    }
 }
 
 /// `member_of` links as a graph: an edge from each member to the actor it belongs to.

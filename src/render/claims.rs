@@ -203,9 +203,11 @@ fn draw(
         map,
         evaluation: options.evaluation.as_ref(),
         kept: &kept,
-        claims_of: &claims_of,
-        points_of: &points_of,
-        children: &children,
+        clusters: Clusters {
+            claims_of: &claims_of,
+            points_of: &points_of,
+            children: &children,
+        },
         attacked: &attacked,
         top_points: &top_points,
         threads,
@@ -301,9 +303,8 @@ struct Emit<'a> {
     map: &'a Map,
     evaluation: Option<&'a MapEvaluation>,
     kept: &'a Kept,
-    claims_of: &'a [Vec<ClaimIx>],
-    points_of: &'a [Vec<RelationIx>],
-    children: &'a [Vec<ActorIx>],
+    /// What each actor's cluster holds.
+    clusters: Clusters<'a>,
     /// Which relations are attacked by a drawn undercut (drawn through a point).
     attacked: &'a [bool],
     /// Points of attacked links outside every cluster.
@@ -334,12 +335,7 @@ impl Emit<'_> {
     /// Writing stops at the first error of the output.
     fn parts(&self, body: &mut Dot<'_>, top: &[ActorIx]) -> usize {
         let relations = self.map.relations.len();
-        let clusters = Clusters {
-            claims_of: self.claims_of,
-            points_of: self.points_of,
-            children: self.children,
-        };
-        let mut parts = clusters.plan(top, self.threads.batch_weight);
+        let mut parts = self.clusters.plan(top, self.threads.batch_weight);
         parts.push(Planned {
             part: Part::Loose,
             weight: self.top_points.len() + 1,
@@ -472,7 +468,7 @@ impl Emit<'_> {
                 0
             }
             Part::Claims(actor, range) => {
-                let claims = &self.claims_of[actor.index()];
+                let claims = &self.clusters.claims_of[actor.index()];
                 let some = claims.get(range.clone()).unwrap_or_default();
                 self.claim_boxes(*actor, some, out, scratch);
                 0
@@ -515,9 +511,9 @@ impl Emit<'_> {
     /// The cluster of `actor` (at nesting `depth`, 0 outermost) with its claims and members.
     fn cluster(&self, actor: ActorIx, depth: usize, out: &mut Dot, scratch: &mut Scratch) {
         self.open_cluster(actor, depth, out);
-        self.claim_boxes(actor, &self.claims_of[actor.index()], out, scratch);
+        self.claim_boxes(actor, &self.clusters.claims_of[actor.index()], out, scratch);
         self.points(actor, out, scratch);
-        for &child in &self.children[actor.index()] {
+        for &child in &self.clusters.children[actor.index()] {
             self.cluster(child, depth + 1, out, scratch);
         }
         out.close_subgraph();
@@ -583,16 +579,19 @@ impl Emit<'_> {
 
     /// The points drawn in the cluster of `actor`.
     fn points(&self, actor: ActorIx, out: &mut Dot, scratch: &mut Scratch) {
-        for &relation in &self.points_of[actor.index()] {
+        for &relation in &self.clusters.points_of[actor.index()] {
             point_node(self.ids, relation, out, scratch);
         }
     }
 }
 
-/// What the clusters hold, per actor: for planning the parts of a diagram ([`Clusters::plan`]).
+/// What the clusters hold, per actor (indexed by actor).
 struct Clusters<'a> {
+    /// The claims drawn in each actor's cluster.
     claims_of: &'a [Vec<ClaimIx>],
+    /// The points drawn in it.
     points_of: &'a [Vec<RelationIx>],
+    /// The clusters of its members, drawn inside it.
     children: &'a [Vec<ActorIx>],
 }
 

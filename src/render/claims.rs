@@ -87,7 +87,7 @@ pub(super) fn write(
 struct Threads {
     /// From how many items on: the claims drawn and all the relations of the map.
     min_items: usize,
-    /// The weight of the batches handed to the threads (a claim weighs 5, an edge 1).
+    /// The weight of the batches handed to the threads (see [`CLAIM_WEIGHT`]).
     batch_weight: usize,
     /// Whether the map is treated as big, out of cache: the claims' ids packed
     /// ([`ClaimIds`]), each cluster's claims read ahead ([`touch`]). `None`: when

@@ -63,8 +63,10 @@ use super::framework::{Arg, ArgumentFramework};
 /// A claim: a dense index in `0..n_claims`.
 pub type Claim = u32;
 
-/// The kind of a relation of a [`BipolarFramework`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The kind of a relation of a [`BipolarFramework`]. Serialised in lower case (`"attack"`,
+/// `"support"`, `"undercut"`), as the HTML explorer's framework embeds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum RelationKind {
     /// `from` attacks (rebuts) the claim `target`.
     Attack,
@@ -75,7 +77,8 @@ pub enum RelationKind {
 }
 
 /// One relation: from a claim to a claim (attack, support) or to a relation (undercut).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Serialised as `{"from": 0, "kind": "attack", "target": 3}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Relation {
     /// The claim that makes the relation.
     pub from: Claim,
@@ -90,7 +93,10 @@ pub struct Relation {
 ///
 /// The relation indices are those of `relations`, so an adapter can keep a map's relation
 /// order and use the same indices for undercut targets.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// Serialised as `{"n_claims": N, "relations": [...]}`: the framework that
+/// `assets/explorer/semantics.js` evaluates in the HTML explorer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct BipolarFramework {
     /// The number of claims (they are `0..n_claims`).
     pub n_claims: usize,
@@ -694,6 +700,19 @@ mod tests {
         assert_eq!(
             &grounded_labelling(&plain.af).labels()[..3],
             &[Label::Out, Label::Out, Label::In]
+        );
+    }
+
+    /// The JSON shape the HTML explorer embeds and `assets/explorer/semantics.js` reads.
+    #[test]
+    fn serialises_as_the_explorer_reads_it() {
+        let bf = BipolarFramework {
+            n_claims: 4,
+            relations: vec![att(0, 3), sup(1, 2), und(2, 0)],
+        };
+        assert_eq!(
+            serde_json::to_string(&bf).expect("serialisable"),
+            r#"{"n_claims":4,"relations":[{"from":0,"kind":"attack","target":3},{"from":1,"kind":"support","target":2},{"from":2,"kind":"undercut","target":0}]}"#
         );
     }
 

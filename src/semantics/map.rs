@@ -57,6 +57,21 @@ pub struct MapEvaluation {
     pub credulous: Vec<bool>,
     /// Whether the semantics has an extension (false only for stable).
     pub has_extension: bool,
+    /// Per claim: whether it was switched off ([`evaluate_map_without`]), evaluated as if it had
+    /// never been said. A claim switched off has no status: its entry in `labels` is UNDEC and in
+    /// `credulous` false, placeholders only; [`MapEvaluation::status`] says `None`.
+    pub off: Vec<bool>,
+}
+
+impl MapEvaluation {
+    /// The status of a claim: `None` for a claim switched off (or out of range).
+    pub fn status(&self, claim: ClaimIx) -> Option<Label> {
+        let i = claim.index();
+        match self.off.get(i) {
+            Some(false) => self.labels.get(i).copied(),
+            _ => None,
+        }
+    }
 }
 
 /// Evaluates every claim of a map.
@@ -65,16 +80,118 @@ pub fn evaluate_map(
     sem: Semantics,
     mode: SupportMode,
 ) -> Result<MapEvaluation, FlattenError> {
-    let flat = from_map(map, mode)?;
-    let ev = evaluate(&flat.af, sem);
+    evaluate_map_without(map, sem, mode, &[])
+}
+
+/// Evaluates the map as if the claims `without` had never been said: they are left out, with
+/// every relation from or to them, and every undercut of a relation left out (recursively).
+///
+/// The claims keep their indices; the claims switched off are marked in
+/// [`MapEvaluation::off`]. The result for the other claims is that of the map with those claims
+/// and relations deleted from its files (a test checks it, through the loader): the claims
+/// switched off stay in the framework as arguments with no relation at all, which are in every
+/// extension and change nothing else.
+pub fn evaluate_map_without(
+    map: &Map,
+    sem: Semantics,
+    mode: SupportMode,
+    without: &[ClaimIx],
+) -> Result<MapEvaluation, FlattenError> {
     let n = map.claims.len();
+    let mut off = vec![false; n];
+    for c in without {
+        if let Some(slot) = off.get_mut(c.index()) {
+            *slot = true;
+        }
+    }
+    let mut bf = bipolar_of_map(map)?;
+    if without.iter().any(|c| c.index() < n) {
+        bf = switched_off(&bf, &off);
+    }
+    let flat = bipolar::flatten(&bf, mode)?;
+    let ev = evaluate(&flat.af, sem);
+    let mut labels = ev.labels[..n].to_vec();
+    let mut credulous = ev.credulous[..n].to_vec();
+    for (i, &o) in off.iter().enumerate() {
+        if o {
+            labels[i] = Label::Undec;
+            credulous[i] = false;
+        }
+    }
     Ok(MapEvaluation {
         semantics: sem,
         support: mode,
-        labels: ev.labels[..n].to_vec(),
-        credulous: ev.credulous[..n].to_vec(),
+        labels,
+        credulous,
         has_extension: ev.has_extension,
+        off,
     })
+}
+
+/// `bf` without the relations that involve a claim switched off (`off[c]`): every attack or
+/// support from or to such a claim, every undercut made by one, and every undercut of a relation
+/// left out, recursively. The claims keep their indices (those switched off are left with no
+/// relation); the relations kept keep their order, and undercuts are renumbered to match.
+/// A claim index outside `off` counts as not switched off.
+pub fn switched_off(bf: &BipolarFramework, off: &[bool]) -> BipolarFramework {
+    let is_off = |c: u32| off.get(c as usize).copied().unwrap_or(false);
+    let rels = &bf.relations;
+    // kept[i]: None = not yet known. Undercut chains may point forwards, so resolve each chain
+    // iteratively (a chain of undercuts cannot loop in a valid framework; a loop, or a target out
+    // of range, is left out).
+    let mut kept: Vec<Option<bool>> = vec![None; rels.len()];
+    for start in 0..rels.len() {
+        let mut chain: Vec<usize> = Vec::new();
+        let mut i = start;
+        let verdict = loop {
+            if let Some(k) = kept[i] {
+                break k;
+            }
+            let r = rels[i];
+            if is_off(r.from) {
+                break false;
+            }
+            match r.kind {
+                RelationKind::Attack | RelationKind::Support => break !is_off(r.target),
+                RelationKind::Undercut => {
+                    let t = r.target as usize;
+                    if t >= rels.len() || chain.contains(&t) || t == i {
+                        break false;
+                    }
+                    chain.push(i);
+                    i = t;
+                }
+            }
+        };
+        kept[i] = Some(verdict);
+        for c in chain {
+            kept[c] = Some(verdict);
+        }
+    }
+    let mut new_index: Vec<u32> = vec![u32::MAX; rels.len()];
+    let mut next = 0u32;
+    for (i, k) in kept.iter().enumerate() {
+        if *k == Some(true) {
+            new_index[i] = next;
+            next += 1;
+        }
+    }
+    let relations = rels
+        .iter()
+        .zip(&kept)
+        .filter(|(_, k)| **k == Some(true))
+        .map(|(r, _)| match r.kind {
+            RelationKind::Undercut => Relation {
+                target: new_index[r.target as usize],
+                ..*r
+            },
+            _ => *r,
+        })
+        .collect();
+    BipolarFramework {
+        n_claims: bf.n_claims,
+        relations,
+    }
 }
 
 /// A short phrase for a status: `accepted`, `rejected`, `undecided`.

@@ -429,8 +429,67 @@ pub struct Expectation {
     pub support: ExpectedSupport,
     /// The expected status.
     pub status: ExpectedStatus,
+    /// What the exercise teaches, in the curator's words.
+    pub note: Option<String>,
     /// Where it was written.
     pub origin: Origin,
+}
+
+/// A question the debate is about ("Is the ban justified by national security?"), and the
+/// claims that answer it: an entry point for a reader, in the manner of IBIS's issues or a
+/// debate's motion.
+#[derive(Clone, Debug)]
+pub struct Question {
+    /// The question's id.
+    pub id: String,
+    /// The question, in words.
+    pub text: String,
+    /// The claims that answer yes (written `for`), in file order.
+    pub for_claims: Vec<ClaimIx>,
+    /// The claims that answer no (written `against`), in file order.
+    pub against_claims: Vec<ClaimIx>,
+    /// A curator's remark.
+    pub note: Option<String>,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+impl Question {
+    /// Every claim that answers the question, with whether it answers for it: those for first,
+    /// then those against, each in file order.
+    pub fn answers(&self) -> impl Iterator<Item = (ClaimIx, Stance)> + '_ {
+        let pro = self.for_claims.iter().map(|&claim| (claim, Stance::For));
+        let con = self
+            .against_claims
+            .iter()
+            .map(|&claim| (claim, Stance::Against));
+        pro.chain(con)
+    }
+}
+
+/// How a claim answers a [`Question`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stance {
+    /// The claim answers yes.
+    For,
+    /// The claim answers no.
+    Against,
+}
+
+impl Stance {
+    /// The spelling used in map files and exports (`for`, `against`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::For => "for",
+            Stance::Against => "against",
+        }
+    }
+}
+
+impl fmt::Display for Stance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// A loaded, checked debate map.
@@ -446,6 +505,8 @@ pub struct Map {
     pub relations: Vec<Relation>,
     /// Exercises declared in the map.
     pub expectations: Vec<Expectation>,
+    /// The questions the debate is about, by id, in file order.
+    pub questions: IndexMap<String, Question>,
     /// The files the map was read from.
     pub files: Vec<MapFile>,
 }
@@ -484,6 +545,11 @@ impl Map {
     /// Looks up a source by id.
     pub fn source_ix(&self, id: &str) -> Option<SourceIx> {
         self.sources.get_index_of(id).map(SourceIx::new)
+    }
+
+    /// Looks up a question by id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.get(id)
     }
 
     /// Looks up a relation by its (optional) id.

@@ -73,7 +73,7 @@ fn exercises(map: &Map) -> Result<Vec<Diagnostic>, Failure> {
                 ExpectedSupport::Deductive => " with deductive support".to_owned(),
                 ExpectedSupport::Necessary => " with necessary support".to_owned(),
             };
-            Diagnostic::error(
+            let diagnostic = Diagnostic::error(
                 "exercise-failed",
                 format!(
                     "under {semantics} semantics{support}, claim `{claim}` is {}, not {}",
@@ -87,7 +87,11 @@ fn exercises(map: &Map) -> Result<Vec<Diagnostic>, Failure> {
             )
             .help(format!(
                 "see why with `argraph explain <MAP> {claim} --semantics {semantics}`"
-            ))
+            ));
+            match &expectation.note {
+                Some(note) => diagnostic.note(format!("what the exercise teaches: {note}")),
+                None => diagnostic,
+            }
         })
         .collect())
 }
@@ -112,7 +116,7 @@ fn summary(map: &Map) -> String {
             RelationKind::Undercuts => undercuts += 1,
         }
     }
-    format!(
+    let mut summary = format!(
         "{}, {}, {}, {} ({}, {}, {})",
         count(map.sources.len(), "source"),
         count(map.actors.len(), "actor"),
@@ -121,5 +125,9 @@ fn summary(map: &Map) -> String {
         count(supports, "support"),
         count(rebuttals, "rebuttal"),
         count(undercuts, "undercut"),
-    )
+    );
+    if !map.questions.is_empty() {
+        summary.push_str(&format!(", {}", count(map.questions.len(), "question")));
+    }
+    summary
 }

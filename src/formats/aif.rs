@@ -16,6 +16,11 @@
 //! AIF node and participant ids. AIF readers ignore a key they do not know; argraph reads it
 //! back, so a map goes RON → AIF → RON unchanged.
 //!
+//! A map's questions travel there too, as records naming their answering claims by id. AIF has
+//! no node for an issue: an I-node would make the question a proposition, and an RA- or CA-node
+//! from an answer to it would say the claim supports or attacks the question, which the
+//! semantics would then count; so questions stay out of the argument graph.
+//!
 //! # Import
 //! The AIF structure decides what the map holds: I-nodes are claims, the speaker of the locution
 //! that asserts an I-node is its actor, RA-nodes are supports, CA-nodes rebuttals or undercuts.
@@ -28,8 +33,8 @@
 //! strings or numbers.
 
 use super::document::{
-    ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, RelationLayout, RelationRecord,
-    SourceRecord,
+    ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, QuestionRecord, RelationLayout,
+    RelationRecord, SourceRecord,
 };
 use super::{Import, ImportError, json_error};
 use crate::diagnostic::Diagnostic;
@@ -109,6 +114,9 @@ struct Extension {
     relations: IndexMap<String, RelationExtra>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     expectations: Vec<ExpectationRecord>,
+    /// The questions, answers named by claim id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    questions: Vec<QuestionRecord>,
 }
 
 const EXTENSION_FORMAT: &str = "argraph-aif-1";
@@ -221,6 +229,7 @@ pub fn to_string(map: &Map) -> String {
         format: EXTENSION_FORMAT.to_owned(),
         sources: document.sources.clone(),
         expectations: document.expectations.clone(),
+        questions: document.questions.clone(),
         ..Extension::default()
     };
     fn edge(edges: &mut Vec<EdgeOut>, from: &str, to: &str, id: String) {
@@ -623,6 +632,7 @@ impl<'a> Importer<'a> {
         let mut document = MapDocument {
             sources: std::mem::take(&mut self.extension.sources),
             expectations: std::mem::take(&mut self.extension.expectations),
+            questions: std::mem::take(&mut self.extension.questions),
             ..MapDocument::default()
         };
 

@@ -13,13 +13,13 @@
 use crate::load::{LoadError, Loaded};
 use crate::model::{
     Actor, ActorKind, Claim, ClaimIds, Expectation, ExpectedSemantics, ExpectedStatus,
-    ExpectedSupport, Map, RelationIx, RelationKind, Source, Target,
+    ExpectedSupport, Map, Question, RelationIx, RelationKind, Source, Target,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::Path;
 
-/// A whole map: its sources, actors, claims, relations and expectations.
+/// A whole map: its sources, actors, claims, relations, questions and expectations.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MapDocument {
@@ -35,6 +35,9 @@ pub struct MapDocument {
     /// Relations written as records of their own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub relations: Vec<RelationRecord>,
+    /// What the debate is about, and the claims that answer each question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<QuestionRecord>,
     /// Exercises: what a semantics should conclude.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub expectations: Vec<ExpectationRecord>,
@@ -260,6 +263,47 @@ pub struct ExpectationRecord {
     /// With which support mode (`none` by default).
     #[serde(default, skip_serializing_if = "is_default_support")]
     pub support: SupportRecord,
+    /// What the exercise teaches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A question record: the claims that answer it, for (yes) and against (no).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionRecord {
+    /// The question's id.
+    pub id: String,
+    /// The question, in words.
+    pub text: String,
+    /// Ids of the claims that answer yes (written `for`).
+    #[serde(default, rename = "for", skip_serializing_if = "Vec::is_empty")]
+    pub for_claims: Vec<String>,
+    /// Ids of the claims that answer no (written `against`).
+    #[serde(default, rename = "against", skip_serializing_if = "Vec::is_empty")]
+    pub against_claims: Vec<String>,
+    /// A curator's remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl QuestionRecord {
+    /// The record of a question of `map`.
+    fn of(map: &Map, question: &Question) -> QuestionRecord {
+        let ids = |claims: &[crate::model::ClaimIx]| {
+            claims
+                .iter()
+                .map(|&claim| map.claim(claim).id.clone())
+                .collect()
+        };
+        QuestionRecord {
+            id: question.id.clone(),
+            text: question.text.clone(),
+            for_claims: ids(&question.for_claims),
+            against_claims: ids(&question.against_claims),
+            note: question.note.clone(),
+        }
+    }
 }
 
 impl SourceRecord {
@@ -364,6 +408,7 @@ impl ExpectationRecord {
                 ExpectedSupport::Deductive => SupportRecord::Deductive,
                 ExpectedSupport::Necessary => SupportRecord::Necessary,
             },
+            note: expectation.note.clone(),
         }
     }
 }
@@ -442,6 +487,11 @@ impl MapDocument {
                 relations.push(RelationRecord::of(&ids, &relation_ids, position));
             }
         }
+        let questions = map
+            .questions
+            .values()
+            .map(|question| QuestionRecord::of(map, question))
+            .collect();
         let expectations = map
             .expectations
             .iter()
@@ -452,6 +502,7 @@ impl MapDocument {
             actors,
             claims,
             relations,
+            questions,
             expectations,
         }
     }
@@ -478,6 +529,9 @@ impl MapDocument {
         writer.section("relations", map.relations.len(), |i| {
             RelationRecord::of(&ids, &relation_ids, RelationIx::new(i))
         })?;
+        writer.section("questions", map.questions.len(), |i| {
+            QuestionRecord::of(map, &map.questions[i])
+        })?;
         writer.section("expectations", map.expectations.len(), |i| {
             ExpectationRecord::of(map, &map.expectations[i])
         })
@@ -501,7 +555,7 @@ impl MapDocument {
         crate::load::load_sources(vec![(path.to_owned(), text)])
     }
 
-    /// Every id the document defines (sources, actors, claims and relations).
+    /// Every id the document defines (sources, actors, claims, relations and questions).
     pub fn defined_ids(&self) -> HashSet<&str> {
         self.sources
             .iter()
@@ -509,6 +563,7 @@ impl MapDocument {
             .chain(self.actors.iter().map(|a| a.id.as_str()))
             .chain(self.claims.iter().map(|c| c.id.as_str()))
             .chain(self.relations.iter().filter_map(|r| r.id.as_deref()))
+            .chain(self.questions.iter().map(|q| q.id.as_str()))
             .collect()
     }
 }
@@ -533,6 +588,7 @@ fn relation_ids(map: &Map) -> Vec<Option<String>> {
         .keys()
         .chain(map.actors.keys())
         .chain(map.claims.keys())
+        .chain(map.questions.keys())
         .cloned()
         .chain(ids.iter().flatten().cloned())
         .collect();

@@ -9,8 +9,8 @@
 //! string literals are escaped like `ron` escapes them and read back identically.
 
 use super::document::{
-    ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, RelationRecord, SourceRecord,
-    SupportRecord,
+    ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, QuestionRecord, RelationRecord,
+    SourceRecord, SupportRecord,
 };
 use std::fmt::Write;
 
@@ -41,6 +41,7 @@ pub fn to_string_with_header(document: &MapDocument, header: &[String]) -> Strin
     section(&mut out, "actors", &document.actors, actor_fields);
     section(&mut out, "claims", &document.claims, claim_fields);
     section(&mut out, "relations", &document.relations, relation_fields);
+    section(&mut out, "questions", &document.questions, question_fields);
     section(
         &mut out,
         "expectations",
@@ -175,6 +176,18 @@ fn expectation_fields(expectation: &ExpectationRecord) -> Vec<Field> {
     if expectation.support != SupportRecord::None {
         fields.push(("support", expectation.support.as_str().to_owned()));
     }
+    push_opt(&mut fields, "note", &expectation.note);
+    fields
+}
+
+fn question_fields(question: &QuestionRecord) -> Vec<Field> {
+    let mut fields = vec![
+        ("id", string_literal(&question.id)),
+        ("text", string_literal(&question.text)),
+    ];
+    push_list(&mut fields, "for", &question.for_claims);
+    push_list(&mut fields, "against", &question.against_claims);
+    push_opt(&mut fields, "note", &question.note);
     fields
 }
 

@@ -14,7 +14,8 @@
 //! comes from the same code as without it.
 
 use super::schema::{
-    ActorDoc, ClaimDoc, ExpectationDoc, RelationDoc, SemanticsDoc, SourceDoc, StatusDoc, SupportDoc,
+    ActorDoc, ClaimDoc, ExpectationDoc, QuestionDoc, RelationDoc, SemanticsDoc, SourceDoc,
+    StatusDoc, SupportDoc,
 };
 use super::{FileRecords, Record};
 use crate::model::{ActorKind, FileId};
@@ -55,6 +56,10 @@ pub(crate) fn parse(file: FileId, text: &str) -> Option<FileRecords<'_>> {
                 reader.list(|reader| reader.expectation().map(|r| records.expectations.push(r)))?;
                 16
             }
+            "questions" => {
+                reader.list(|reader| reader.question().map(|r| records.questions.push(r)))?;
+                32
+            }
             _ => return None,
         };
         once(&mut seen, bit)
@@ -72,6 +77,7 @@ pub(crate) fn parse(file: FileId, text: &str) -> Option<FileRecords<'_>> {
     records.actors.shrink_to_fit();
     records.claims.shrink_to_fit();
     records.relations.shrink_to_fit();
+    records.questions.shrink_to_fit();
     records.expectations.shrink_to_fit();
     Some(records)
 }
@@ -510,7 +516,8 @@ impl<'a> Reader<'a> {
     }
 
     fn expectation(&mut self) -> Option<Record<ExpectationDoc<'a>>> {
-        let (mut claim, mut semantics, mut status, mut support) = (None, None, None, None);
+        let (mut claim, mut semantics, mut status, mut support, mut note) =
+            (None, None, None, None, None);
         let mut seen = 0u16;
         let span = self.record(|reader, name| {
             let bit = match name {
@@ -549,6 +556,10 @@ impl<'a> Reader<'a> {
                     support = Some(value);
                     8
                 }
+                "note" => {
+                    note = Some(reader.string()?);
+                    16
+                }
                 _ => return None,
             };
             once(&mut seen, bit)
@@ -558,6 +569,47 @@ impl<'a> Reader<'a> {
             semantics: semantics?,
             status: status?,
             support: support.unwrap_or_default(),
+            note,
+        };
+        Some(self.wrap(doc, span))
+    }
+
+    fn question(&mut self) -> Option<Record<QuestionDoc<'a>>> {
+        let (mut id, mut text, mut note) = (None, None, None);
+        let (mut for_claims, mut against_claims) = (Vec::new(), Vec::new());
+        let mut seen = 0u16;
+        let span = self.record(|reader, name| {
+            let bit = match name {
+                "id" => {
+                    id = Some(reader.string()?);
+                    1
+                }
+                "text" => {
+                    text = Some(reader.string()?);
+                    2
+                }
+                "for" => {
+                    for_claims = reader.strings()?;
+                    4
+                }
+                "against" => {
+                    against_claims = reader.strings()?;
+                    8
+                }
+                "note" => {
+                    note = Some(reader.string()?);
+                    16
+                }
+                _ => return None,
+            };
+            once(&mut seen, bit)
+        })?;
+        let doc = QuestionDoc {
+            id: id?,
+            text: text?,
+            for_claims,
+            against_claims,
+            note,
         };
         Some(self.wrap(doc, span))
     }
@@ -585,8 +637,9 @@ mod tests {
         }
     }
 
-    const FILES: [&str; 9] = [
+    const FILES: [&str; 10] = [
         include_str!("../../tests/fixtures/valid/mini.ron"),
+        include_str!("../../tests/fixtures/questions/map.ron"),
         include_str!("../../graphs/tiktok-wechat/actors.ron"),
         include_str!("../../graphs/tiktok-wechat/claims-blog.ron"),
         include_str!("../../graphs/tiktok-wechat/claims-carnegie.ron"),
@@ -615,7 +668,8 @@ mod tests {
     /// A file with escapes in its strings, a trailing comment and trailing commas.
     const ESCAPES: &str = "(actors: [(id: \"a\", name: \"A \\\"b\\\" \\\\ c\\td\\n\", kind: ngo,),\n\
         (id: \"b\", name: \"it\\'s\", kind: research_lab, member_of: \"a\")], // end\n\
-        expectations: [(claim: \"a\", semantics: grounded, status: undec)]) // done";
+        questions: [(id: \"q\", text: \"Why?\", for: [\"a\"], against: [], note: \"n\")],\n\
+        expectations: [(claim: \"a\", semantics: grounded, status: undec, note: \"x\")]) // done";
 
     #[test]
     fn never_accepts_what_ron_reads_differently() {

@@ -21,6 +21,7 @@ pub(super) enum IdKind {
     Actor,
     Claim,
     Relation,
+    Question,
 }
 
 impl IdKind {
@@ -30,6 +31,7 @@ impl IdKind {
             IdKind::Actor => "actor",
             IdKind::Claim => "claim",
             IdKind::Relation => "relation",
+            IdKind::Question => "question",
         }
     }
 
@@ -39,6 +41,7 @@ impl IdKind {
             IdKind::Actor => "an actor",
             IdKind::Claim => "a claim",
             IdKind::Relation => "a relation",
+            IdKind::Question => "a question",
         }
     }
 }
@@ -122,8 +125,8 @@ impl Keys for Map {
         let key = match entry.kind {
             IdKind::Source => self.sources.get_index(index)?.0,
             IdKind::Actor => self.actors.get_index(index)?.0,
-            // Relations are not in this table.
-            IdKind::Claim | IdKind::Relation => self.claims.get_index(index)?.0,
+            // Relations and questions are not in this table.
+            IdKind::Claim | IdKind::Relation | IdKind::Question => self.claims.get_index(index)?.0,
         };
         Some(key)
     }
@@ -156,7 +159,7 @@ impl Keys for PartyKeys {
         let key = match entry.kind {
             IdKind::Source => self.sources.get(index)?,
             IdKind::Actor => self.actors.get(index)?,
-            IdKind::Claim | IdKind::Relation => return None,
+            IdKind::Claim | IdKind::Relation | IdKind::Question => return None,
         };
         Some(key)
     }
@@ -275,7 +278,7 @@ impl Registry {
         let index = match kind {
             IdKind::Source => map.sources.len(),
             IdKind::Actor => map.actors.len(),
-            IdKind::Claim | IdKind::Relation => map.claims.len(),
+            IdKind::Claim | IdKind::Relation | IdKind::Question => map.claims.len(),
         };
         self.insert_at(map, id, kind, index);
     }

@@ -23,7 +23,7 @@ pub(crate) mod validate;
 
 use crate::diagnostic::{Diagnostic, byte_offset};
 use crate::model::{FileId, Map, MapFile};
-use schema::{ActorDoc, ClaimDoc, ExpectationDoc, FileDoc, RelationDoc, SourceDoc};
+use schema::{ActorDoc, ClaimDoc, ExpectationDoc, FileDoc, QuestionDoc, RelationDoc, SourceDoc};
 use serde::de::DeserializeOwned;
 use std::fmt;
 use std::ops::Range;
@@ -190,6 +190,7 @@ pub(crate) struct FileRecords<'a> {
     pub(crate) claims: Vec<Record<ClaimDoc<'a>>>,
     pub(crate) relations: Vec<Record<RelationDoc<'a>>>,
     pub(crate) expectations: Vec<Record<ExpectationDoc<'a>>>,
+    pub(crate) questions: Vec<Record<QuestionDoc<'a>>>,
     /// Ids of records that failed to parse: references to them are not reported again.
     pub(crate) broken_ids: Vec<String>,
 }
@@ -398,6 +399,7 @@ pub fn bare_parse(text: &str) -> Result<usize, ron::error::SpannedError> {
         + doc.actors.len()
         + doc.claims.len()
         + doc.relations.len()
+        + doc.questions.len()
         + doc.expectations.len())
 }
 
@@ -500,6 +502,7 @@ fn records_from_doc<'a>(file: FileId, doc: FileDoc<'a>, root: &Node) -> FileReco
         claims: pair(file, doc.claims, root, "claims"),
         relations: pair(file, doc.relations, root, "relations"),
         expectations: pair(file, doc.expectations, root, "expectations"),
+        questions: pair(file, doc.questions, root, "questions"),
         broken_ids: Vec::new(),
     }
 }
@@ -570,6 +573,8 @@ fn records_one_by_one<'a>(
                     .map(|r| records.claims.push(r)),
                 "relations" => parse_record(file, text, element, "relation", errors, broken)
                     .map(|r| records.relations.push(r)),
+                "questions" => parse_record(file, text, element, "question", errors, broken)
+                    .map(|r| records.questions.push(r)),
                 _ => parse_record(file, text, element, "expectation", errors, broken)
                     .map(|r| records.expectations.push(r)),
             };

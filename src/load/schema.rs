@@ -16,7 +16,14 @@ use std::borrow::Cow;
 pub(crate) type Text<'a> = Cow<'a, str>;
 
 /// The sections a file may have, in the order the loader reads them.
-pub(crate) const SECTIONS: [&str; 5] = ["sources", "actors", "claims", "relations", "expectations"];
+pub(crate) const SECTIONS: [&str; 6] = [
+    "sources",
+    "actors",
+    "claims",
+    "relations",
+    "questions",
+    "expectations",
+];
 
 /// One whole map file.
 #[derive(Debug, Default, Deserialize)]
@@ -30,6 +37,8 @@ pub(crate) struct FileDoc<'a> {
     pub(crate) claims: Vec<ClaimDoc<'a>>,
     #[serde(default)]
     pub(crate) relations: Vec<RelationDoc<'a>>,
+    #[serde(default)]
+    pub(crate) questions: Vec<QuestionDoc<'a>>,
     #[serde(default)]
     pub(crate) expectations: Vec<ExpectationDoc<'a>>,
 }
@@ -148,4 +157,21 @@ pub(crate) struct ExpectationDoc<'a> {
     pub(crate) status: StatusDoc,
     #[serde(default)]
     pub(crate) support: SupportDoc,
+    #[serde(default)]
+    pub(crate) note: Option<Text<'a>>,
+}
+
+/// A question record: the claims that answer it are listed on the question (`for`, `against`),
+/// so that a question reads whole in one place and can be added without touching any claim.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct QuestionDoc<'a> {
+    pub(crate) id: Text<'a>,
+    pub(crate) text: Text<'a>,
+    #[serde(default, rename = "for")]
+    pub(crate) for_claims: Vec<Text<'a>>,
+    #[serde(default, rename = "against")]
+    pub(crate) against_claims: Vec<Text<'a>>,
+    #[serde(default)]
+    pub(crate) note: Option<Text<'a>>,
 }

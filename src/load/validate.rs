@@ -14,8 +14,8 @@ use super::{FileRecords, Record};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
     Actor, ActorIx, Claim, ClaimIx, Date, Expectation, ExpectedSemantics, ExpectedStatus,
-    ExpectedSupport, FileId, Map, Origin, Relation, RelationIx, RelationKind, Source, SourceIx,
-    Target,
+    ExpectedSupport, FileId, Map, Origin, Question, Relation, RelationIx, RelationKind, Source,
+    SourceIx, Target,
 };
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -143,7 +143,7 @@ impl Checker<'_> {
     fn registry(&self, kind: IdKind) -> &Registry {
         match kind {
             IdKind::Source | IdKind::Actor => &self.party_ids,
-            IdKind::Claim | IdKind::Relation => &self.claim_ids,
+            IdKind::Claim | IdKind::Relation | IdKind::Question => &self.claim_ids,
         }
     }
 
@@ -154,13 +154,16 @@ impl Checker<'_> {
             let origin = match entry.kind {
                 IdKind::Source => &map.sources[index].origin,
                 IdKind::Actor => &map.actors[index].origin,
-                IdKind::Claim | IdKind::Relation => &map.claims[index].origin,
+                IdKind::Claim | IdKind::Relation | IdKind::Question => &map.claims[index].origin,
             };
             return Some((entry.kind, Site::at(origin, "id")));
         }
         // From the map itself: [`Checker::claim_ids`] is complete only after each batch.
         if let Some(claim) = map.claims.get(id) {
             return Some((IdKind::Claim, Site::at(&claim.origin, "id")));
+        }
+        if let Some(question) = map.questions.get(id) {
+            return Some((IdKind::Question, Site::at(&question.origin, "id")));
         }
         if self.relation_ids.is_empty() {
             return None;
@@ -194,6 +197,8 @@ impl Checker<'_> {
             IdKind::Relation => {
                 self.relation_ids.insert(id.to_owned(), site);
             }
+            // The map's own table of questions holds their ids ([`resolve_questions`]).
+            IdKind::Question => {}
         }
         true
     }
@@ -383,8 +388,10 @@ pub(super) fn validate<'a>(
     // Each file's records are moved out section by section, and each section's buffer is freed
     // as soon as it is used up: the parsed records and the map never both exist in full.
     let mut all_expectations = Vec::new();
+    let mut all_questions = Vec::new();
     for file in &mut records {
         all_expectations.append(&mut file.expectations);
+        all_questions.append(&mut file.questions);
     }
 
     // Sources and actors first: claims refer to them.
@@ -631,6 +638,7 @@ pub(super) fn validate<'a>(
         section_relations(&mut checker, &mut map, file.relations, &mut relations);
     }
     resolve_relations(&mut checker, &mut map, relations);
+    resolve_questions(&mut checker, &mut map, all_questions);
     resolve_expectations(&mut checker, &mut map, all_expectations);
 
     let warnings = if checker.errors.is_empty() {
@@ -1505,8 +1513,98 @@ fn resolve_expectations(
                 StatusDoc::Out => ExpectedStatus::Out,
                 StatusDoc::Undec => ExpectedStatus::Undec,
             },
+            note: record.doc.note.clone().map(Cow::into_owned),
             origin: origin(&record),
         });
+    }
+}
+
+/// Adds the questions to `map`, once every other id is known: each id is checked like any other
+/// (kebab-case, unique across every kind), each answering claim is resolved (with a hint), and a
+/// claim may answer a question once, for or against.
+fn resolve_questions(
+    checker: &mut Checker<'_>,
+    map: &mut Map,
+    records: Vec<Record<super::schema::QuestionDoc>>,
+) {
+    for record in records {
+        let id_site = Site::field(&record, "id");
+        if !checker.define(map, &record.doc.id, IdKind::Question, id_site) {
+            continue;
+        }
+        // Each answer, and where it is written, by claim.
+        let mut answered: HashMap<ClaimIx, Site> = HashMap::new();
+        let mut lists = [Vec::new(), Vec::new()];
+        let doc = &record.doc;
+        for (list, field, ids) in [
+            (0, "for", &doc.for_claims),
+            (1, "against", &doc.against_claims),
+        ] {
+            for (element, id) in ids.iter().enumerate() {
+                let site = Site {
+                    element: super::ids::offset32(element),
+                    ..Site::field(&record, field)
+                };
+                let claim = checker.resolve(
+                    map,
+                    id,
+                    IdKind::Claim,
+                    map.claims.keys().map(String::as_str),
+                    checker.lookup(map, id, IdKind::Claim),
+                    &site,
+                );
+                let Some(claim) = claim.map(ClaimIx::new) else {
+                    continue;
+                };
+                if let Some(first) = answered.get(&claim) {
+                    let both = first.field != field;
+                    let diagnostic = if both {
+                        Diagnostic::error(
+                            "answer-for-and-against",
+                            format!(
+                                "claim `{id}` answers question `{}` both for and against",
+                                doc.id
+                            ),
+                        )
+                        .at(site.file, checker.span(&site), "against it here")
+                        .also(first.file, checker.span(first), "for it here")
+                        .help(
+                            "a claim answers a question one way: keep it in `for` or in `against`",
+                        )
+                    } else {
+                        Diagnostic::error(
+                            "duplicate-answer",
+                            format!(
+                                "claim `{id}` is listed twice in `{field}` of question `{}`",
+                                doc.id
+                            ),
+                        )
+                        .at(site.file, checker.span(&site), "listed again here")
+                        .also(first.file, checker.span(first), "first listed here")
+                        .help("remove one of the two")
+                    };
+                    checker.errors.push(diagnostic);
+                    continue;
+                }
+                answered.insert(claim, site);
+                lists[list].push(claim);
+            }
+        }
+        let [for_claims, against_claims] = lists;
+        let origin = origin(&record);
+        let doc = record.doc;
+        let id = doc.id.into_owned();
+        map.questions.insert(
+            id.clone(),
+            Question {
+                id,
+                text: doc.text.into_owned(),
+                for_claims,
+                against_claims,
+                note: doc.note.map(Cow::into_owned),
+                origin,
+            },
+        );
     }
 }
 
@@ -1588,6 +1686,19 @@ fn warnings(map: &Map, texts: &[&str]) -> Vec<Diagnostic> {
                     "unused source",
                 )
                 .help("add claims from it, or remove it"),
+            );
+        }
+    }
+    for question in map.questions.values() {
+        if question.for_claims.is_empty() && question.against_claims.is_empty() {
+            let site = Site::at(&question.origin, "id");
+            warnings.push(
+                Diagnostic::warning(
+                    "unanswered-question",
+                    format!("no claim answers question `{}`", question.id),
+                )
+                .at(site.file, site.span(texts), "a question without answers")
+                .help("list the claims that answer it: `for: [\"...\"], against: [\"...\"]`"),
             );
         }
     }

@@ -104,6 +104,7 @@ invalid_fixture!(syntax_error, "syntax.ron", "1 error");
 invalid_fixture!(truncated_file, "truncated.ron", "1 error");
 invalid_fixture!(types_fields_and_sections, "types.ron", "6 errors");
 invalid_fixture!(structural_errors, "structure.ron", "9 errors");
+invalid_fixture!(question_mistakes, "questions.ron", "8 errors");
 
 #[test]
 fn missing_path_is_an_io_error() {

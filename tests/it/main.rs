@@ -16,6 +16,7 @@ mod graphml;
 mod load;
 mod markdown;
 mod queries;
+mod questions;
 mod readme;
 mod render;
 mod roundtrip;

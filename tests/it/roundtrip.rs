@@ -1,11 +1,11 @@
 //! Round trips through the interchange formats, for generated maps: RON → JSON → RON and
 //! RON → AIF → RON give back an equal map. "Equal" is [`MapDocument::canonical`]: the same
 //! sources, actors and claims in the same order with every field, the same relations (ids,
-//! ends, kinds, notes) in any order, and the same expectations.
+//! ends, kinds, notes) in any order, and the same questions and expectations.
 
 use argraph::formats::document::{
-    ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, RelationRecord, SemanticsRecord,
-    SourceRecord, StatusRecord, SupportRecord,
+    ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, QuestionRecord, RelationRecord,
+    SemanticsRecord, SourceRecord, StatusRecord, SupportRecord,
 };
 use argraph::formats::{aif, json};
 use argraph::model::{ActorKind, Map, RelationKind};
@@ -79,95 +79,148 @@ pub fn map_document() -> impl Strategy<Value = MapDocument> {
         ),
         0..10,
     );
-    let expectations =
-        prop::collection::vec((any::<prop::sample::Index>(), 0u8..4, 0u8..3, 0u8..3), 0..3);
-    (sources, actors, claims, relations, expectations).prop_map(
-        |(sources, actors, claims, relations, expectations)| {
-            let sources: Vec<SourceRecord> = sources
-                .into_iter()
-                .enumerate()
-                .map(
-                    |(i, (w, title, publisher, authors, url, date, archive))| SourceRecord {
-                        id: format!("{w}-s{i}"),
-                        title,
-                        publisher,
-                        authors,
-                        url,
-                        date,
-                        archive,
-                    },
-                )
-                .collect();
-            let mut actor_records: Vec<ActorRecord> = Vec::new();
-            for (i, (w, name, kind, member_of, role, note)) in actors.into_iter().enumerate() {
-                let member_of = member_of
-                    .filter(|_| i > 0)
-                    .map(|index| actor_records[index.index(i)].id.clone());
-                actor_records.push(ActorRecord {
-                    id: format!("{w}-a{i}"),
-                    name,
-                    kind,
-                    member_of,
-                    role,
-                    note,
-                });
-            }
-            let claim_records: Vec<ClaimRecord> = claims
-                .into_iter()
-                .enumerate()
-                .map(
-                    |(i, (w, actor, text, quote, source, date, tags, about, note))| {
-                        let mut about: Vec<String> = about
-                            .iter()
-                            .map(|a| actor_records[a.index(actor_records.len())].id.clone())
-                            .collect();
-                        about.dedup();
-                        ClaimRecord {
-                            id: format!("{w}-c{i}"),
-                            actor: actor_records[actor.index(actor_records.len())].id.clone(),
-                            text,
-                            quote,
-                            source: sources[source.index(sources.len())].id.clone(),
+    let expectations = prop::collection::vec(
+        (
+            any::<prop::sample::Index>(),
+            0u8..4,
+            0u8..3,
+            0u8..3,
+            prop::option::of(text()),
+        ),
+        0..3,
+    );
+    let questions = prop::collection::vec(
+        (
+            word(),
+            text(),
+            prop::collection::vec(any::<prop::sample::Index>(), 0..3),
+            prop::collection::vec(any::<prop::sample::Index>(), 0..3),
+            prop::option::of(text()),
+        ),
+        0..3,
+    );
+    (
+        sources,
+        actors,
+        claims,
+        relations,
+        (expectations, questions),
+    )
+        .prop_map(
+            |(sources, actors, claims, relations, (expectations, questions))| {
+                let sources: Vec<SourceRecord> = sources
+                    .into_iter()
+                    .enumerate()
+                    .map(
+                        |(i, (w, title, publisher, authors, url, date, archive))| SourceRecord {
+                            id: format!("{w}-s{i}"),
+                            title,
+                            publisher,
+                            authors,
+                            url,
                             date,
-                            tags,
-                            about,
-                            supports: Vec::new(),
-                            rebuts: Vec::new(),
-                            undercuts: Vec::new(),
+                            archive,
+                        },
+                    )
+                    .collect();
+                let mut actor_records: Vec<ActorRecord> = Vec::new();
+                for (i, (w, name, kind, member_of, role, note)) in actors.into_iter().enumerate() {
+                    let member_of = member_of
+                        .filter(|_| i > 0)
+                        .map(|index| actor_records[index.index(i)].id.clone());
+                    actor_records.push(ActorRecord {
+                        id: format!("{w}-a{i}"),
+                        name,
+                        kind,
+                        member_of,
+                        role,
+                        note,
+                    });
+                }
+                let claim_records: Vec<ClaimRecord> = claims
+                    .into_iter()
+                    .enumerate()
+                    .map(
+                        |(i, (w, actor, text, quote, source, date, tags, about, note))| {
+                            let mut about: Vec<String> = about
+                                .iter()
+                                .map(|a| actor_records[a.index(actor_records.len())].id.clone())
+                                .collect();
+                            about.dedup();
+                            ClaimRecord {
+                                id: format!("{w}-c{i}"),
+                                actor: actor_records[actor.index(actor_records.len())].id.clone(),
+                                text,
+                                quote,
+                                source: sources[source.index(sources.len())].id.clone(),
+                                date,
+                                tags,
+                                about,
+                                supports: Vec::new(),
+                                rebuts: Vec::new(),
+                                undercuts: Vec::new(),
+                                note,
+                            }
+                        },
+                    )
+                    .collect();
+                let relation_records = relations_of(&claim_records, relations);
+                let expectations = expectations
+                    .into_iter()
+                    .map(
+                        |(claim, semantics, status, support, note)| ExpectationRecord {
+                            claim: claim_records[claim.index(claim_records.len())].id.clone(),
+                            semantics: [
+                                SemanticsRecord::Grounded,
+                                SemanticsRecord::Complete,
+                                SemanticsRecord::Preferred,
+                                SemanticsRecord::Stable,
+                            ][usize::from(semantics)],
+                            status: [StatusRecord::In, StatusRecord::Out, StatusRecord::Undec]
+                                [usize::from(status)],
+                            support: [
+                                SupportRecord::None,
+                                SupportRecord::Deductive,
+                                SupportRecord::Necessary,
+                            ][usize::from(support)],
+                            note,
+                        },
+                    )
+                    .collect();
+                let questions = questions
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (w, text, pro, con, note))| {
+                        // Each claim once, for or against.
+                        let mut answered = std::collections::HashSet::new();
+                        let mut ids = |picks: Vec<prop::sample::Index>| -> Vec<String> {
+                            picks
+                                .iter()
+                                .map(|pick| {
+                                    claim_records[pick.index(claim_records.len())].id.clone()
+                                })
+                                .filter(|id| answered.insert(id.clone()))
+                                .collect()
+                        };
+                        QuestionRecord {
+                            id: format!("{w}-q{i}"),
+                            text,
+                            for_claims: ids(pro),
+                            against_claims: ids(con),
                             note,
                         }
-                    },
-                )
-                .collect();
-            let relation_records = relations_of(&claim_records, relations);
-            let expectations = expectations
-                .into_iter()
-                .map(|(claim, semantics, status, support)| ExpectationRecord {
-                    claim: claim_records[claim.index(claim_records.len())].id.clone(),
-                    semantics: [
-                        SemanticsRecord::Grounded,
-                        SemanticsRecord::Complete,
-                        SemanticsRecord::Preferred,
-                        SemanticsRecord::Stable,
-                    ][usize::from(semantics)],
-                    status: [StatusRecord::In, StatusRecord::Out, StatusRecord::Undec]
-                        [usize::from(status)],
-                    support: [
-                        SupportRecord::None,
-                        SupportRecord::Deductive,
-                        SupportRecord::Necessary,
-                    ][usize::from(support)],
-                })
-                .collect();
-            MapDocument {
-                sources,
-                actors: actor_records,
-                claims: claim_records,
-                relations: relation_records,
-                expectations,
-            }
-        },
-    )
+                    })
+                    .collect();
+                MapDocument {
+                    sources,
+                    actors: actor_records,
+                    claims: claim_records,
+                    relations: relation_records,
+                    questions,
+                    expectations,
+                }
+            },
+        )
 }
 
 fn relations_of(

@@ -165,12 +165,19 @@ fn text(map: &Map, result: &Camps, style: Style) -> String {
         } else {
             String::new()
         };
-        out.push_str(&style.bold(&format!(
-            "{title}{} linked by {} and {} ({method})",
+        let header = format!(
+            "{title}{} linked by {} and {}",
             plural(size, "actor"),
             plural(g.supports, "support"),
             plural(g.disputes, "dispute"),
-        )));
+        );
+        // The method goes on a line of its own when both would not fit in WIDTH columns.
+        if header.chars().count() + method.chars().count() + 3 <= WIDTH {
+            out.push_str(&style.bold(&format!("{header} ({method})")));
+        } else {
+            out.push_str(&style.bold(&header));
+            out.push_str(&format!("\n  ({method})"));
+        }
         out.push('\n');
         if g.camps[1].is_empty() {
             out.push_str(&names(map, "  One camp: ", &g.camps[0]));

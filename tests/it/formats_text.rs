@@ -60,15 +60,26 @@ fn export_and_import_argdown_through_the_cli() {
     let out_arg = out.to_str().expect("utf-8 path");
     let imported = run(&["import", file_arg, "--from", "argdown", "-o", out_arg]);
     assert_eq!(imported.code, 0, "{}", imported.stderr);
-    assert!(
-        imported.stderr.contains("114 claims, 140 relations"),
-        "{}",
-        imported.stderr
+    let map = bundled();
+    let counts = format!(
+        "{} claims, {} relations",
+        map.claims.len(),
+        map.relations.len()
     );
+    assert!(imported.stderr.contains(&counts), "{}", imported.stderr);
     let checked = run(&["check", out_arg, "--deny-warnings"]);
     assert_eq!(checked.code, 0, "{}", checked.stderr);
     let original = run(&["check", "graphs/tiktok-wechat"]);
-    let summary = |stdout: &str| stdout.split_once(": ").map(|(_, s)| s.to_owned());
+    // Argdown has no place for exercises: the summaries agree up to the exercises' count.
+    let summary = |stdout: &str| {
+        stdout.split_once(": ").map(|(_, s)| {
+            s.trim_end()
+                .split("; ")
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        })
+    };
     assert_eq!(summary(&checked.stdout), summary(&original.stdout));
 }
 

@@ -256,8 +256,11 @@ fn load_files(
         .iter()
         .map(|slot| slot.get().map_or("", |file| file.text.as_str()))
         .collect();
+    // When records were left out, the warnings that weigh a record against the others (an actor
+    // that makes no claims, a claim nothing relates to) would be about the gap, not the map.
+    let complete = errors.is_empty();
     let (mut map, mut validation_errors, mut warnings) =
-        validate::validate(records, &texts, tuning.batching);
+        validate::validate(records, &texts, tuning.batching, complete);
     drop(texts);
     let files: Vec<MapFile> = slots
         .into_iter()
@@ -374,10 +377,21 @@ fn decode_and_parse(file: FileId, raw: RawFile, slot: &OnceLock<MapFile>) -> Par
         path: raw.path,
         text,
     });
-    // A file that is not text is reported above and not parsed.
+    // A file that is not text is reported above and not parsed: none of its ids are defined.
     let records = match utf8_error {
         None => parse_file(file, &kept.text, &mut diagnostics),
-        Some(_) => FileRecords::default(),
+        Some(_) => {
+            let ids = ids_written_in(&kept.text, 0..kept.text.len());
+            if let Some(diagnostic) = diagnostics.last_mut().filter(|_| !ids.is_empty()) {
+                diagnostic
+                    .notes
+                    .push(left_out(&ids, "nothing in this file is loaded"));
+            }
+            FileRecords {
+                broken_ids: ids,
+                ..FileRecords::default()
+            }
+        }
     };
     ParsedFile {
         records,
@@ -434,27 +448,114 @@ fn parse_file<'a>(file: FileId, text: &'a str, errors: &mut Vec<Diagnostic>) -> 
 }
 
 /// A file `ron` rejected: find every independent mistake in it.
+///
+/// A syntax mistake whose extent is clear (a missing comma, a broken record) is reported and
+/// stepped over ([`syntax::parse_recovering`]), and the other records are read; a record it
+/// leaves out, or the whole file when the mistake cannot be stepped over, has its ids kept in
+/// [`FileRecords::broken_ids`], so that the references to them are not reported as unknown.
 fn parse_failed_file<'a>(
     file: FileId,
     text: &'a str,
     ron_error: &ron::error::SpannedError,
     errors: &mut Vec<Diagnostic>,
 ) -> FileRecords<'a> {
-    match syntax::parse(text) {
+    let recovered = syntax::parse_recovering(text);
+    let mut broken_ids = Vec::new();
+    for mistake in &recovered.mistakes {
+        let mut diagnostic = syntax_diagnostic(file, text, mistake.error.clone());
+        if let Some(dropped) = &mistake.dropped {
+            let ids = ids_written_in(text, dropped.clone());
+            diagnostic = diagnostic.note(left_out(&ids, "this record is left out"));
+            broken_ids.extend(ids);
+        }
+        errors.push(diagnostic);
+    }
+    match recovered.root {
         Ok(root) => {
             let before = errors.len();
-            let records = records_one_by_one(file, text, &root, errors);
-            if errors.len() == before {
+            let mut records = records_one_by_one(file, text, &root, &recovered.mistakes, errors);
+            if errors.len() == before && recovered.mistakes.is_empty() {
                 // The records are fine one by one, so the problem is in the file as a whole.
                 errors.push(ron_diagnostic(file, text, 0, &root, ron_error, "map file"));
             }
+            records.broken_ids.append(&mut broken_ids);
             records
         }
         Err(syntax_error) => {
-            errors.push(syntax_diagnostic(file, text, syntax_error));
-            FileRecords::default()
+            // Nothing of the file is read: none of its ids are defined.
+            let ids = ids_written_in(text, 0..text.len());
+            let mut diagnostic = syntax_diagnostic(file, text, syntax_error);
+            if !ids.is_empty() {
+                diagnostic = diagnostic.note(left_out(&ids, "nothing in this file is loaded"));
+            }
+            errors.push(diagnostic);
+            FileRecords {
+                broken_ids: ids,
+                ..FileRecords::default()
+            }
         }
     }
+}
+
+/// The note on a mistake that leaves records out: `what` (e.g. "this record is left out") is
+/// not loaded, and the references to the `ids` it defines are not checked.
+fn left_out(ids: &[String], what: &str) -> String {
+    const NAMED: usize = 4;
+    let mut named: Vec<String> = ids.iter().take(NAMED).map(|id| format!("`{id}`")).collect();
+    if ids.len() > NAMED {
+        named.push(format!("and {} more", ids.len() - NAMED));
+    }
+    match ids.len() {
+        0 => format!("{what} until this is mended"),
+        1 => format!(
+            "{what} until this is mended; references to {} are not checked",
+            named.join(", ")
+        ),
+        _ => format!(
+            "{what} until this is mended; references to the ids it defines ({}) are not checked",
+            named.join(", ")
+        ),
+    }
+}
+
+/// Notes on the last of `errors` (about a section) that the section, which defines `ids`, is left
+/// out.
+fn section_left_out(errors: &mut [Diagnostic], ids: &[String]) {
+    if let Some(diagnostic) = errors.last_mut().filter(|_| !ids.is_empty()) {
+        diagnostic
+            .notes
+            .push(left_out(ids, "this section is left out"));
+    }
+}
+
+/// The ids that `id: "..."` fields define in `range` of `text`, in order, found by reading
+/// the text for the pattern alone: it is used where the text could not be parsed. Ids written
+/// with escapes are not found.
+fn ids_written_in(text: &str, range: std::ops::Range<usize>) -> Vec<String> {
+    let Some(text) = text.get(range) else {
+        return Vec::new();
+    };
+    let bytes = text.as_bytes();
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut ids = Vec::new();
+    for (at, _) in text.match_indices("id") {
+        if at > 0 && is_ident(bytes[at - 1]) {
+            continue;
+        }
+        let rest = text[at + 2..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        if let Some(end) = rest.find(['"', '\\', '\n']) {
+            if rest.as_bytes()[end] == b'"' && end > 0 {
+                ids.push(rest[..end].to_owned());
+            }
+        }
+    }
+    ids
 }
 
 /// A syntax error of the span reader, with advice for the common causes.
@@ -512,6 +613,7 @@ fn records_one_by_one<'a>(
     file: FileId,
     text: &'a str,
     root: &Node,
+    mistakes: &[syntax::Mistake],
     errors: &mut Vec<Diagnostic>,
 ) -> FileRecords<'a> {
     let mut records = FileRecords::default();
@@ -524,7 +626,11 @@ fn records_one_by_one<'a>(
         return records;
     };
     for (i, field) in fields.iter().enumerate() {
+        // The ids of a section that is left out are not defined: references to them are not
+        // reported again.
+        let ids = || ids_written_in(text, field.value.span.clone());
         if let Some(first) = fields[..i].iter().find(|f| f.name == field.name) {
+            let ids = ids();
             errors.push(
                 Diagnostic::error(
                     "duplicate-section",
@@ -534,6 +640,8 @@ fn records_one_by_one<'a>(
                 .also(file, first.name_span.clone(), "first time")
                 .help("merge the two lists into one"),
             );
+            section_left_out(errors, &ids);
+            records.broken_ids.extend(ids);
             continue;
         }
         if !schema::SECTIONS.contains(&field.name.as_str()) {
@@ -548,10 +656,14 @@ fn records_one_by_one<'a>(
                     diagnostic.help(format!("the sections are: {}", schema::SECTIONS.join(", ")))
                 }
             };
+            let ids = ids();
             errors.push(diagnostic);
+            section_left_out(errors, &ids);
+            records.broken_ids.extend(ids);
             continue;
         }
         let NodeKind::List(elements) = &field.value.kind else {
+            let ids = ids();
             errors.push(
                 Diagnostic::error(
                     "section-not-a-list",
@@ -560,10 +672,31 @@ fn records_one_by_one<'a>(
                 .at(file, field.value.span.clone(), "expected `[ ... ]` here")
                 .help(format!("write `{}: [ (...), (...) ]`", field.name)),
             );
+            section_left_out(errors, &ids);
+            records.broken_ids.extend(ids);
             continue;
         };
         for element in elements {
             let broken = &mut records.broken_ids;
+            // A record with a syntax mistake stepped over inside it (a missing comma) is
+            // reported already: it is left out, and its id is broken.
+            if let Some(mistake) = mistakes.iter().find(|mistake| {
+                (element.span.start + 1..element.span.end).contains(&mistake.error.span.start)
+            }) {
+                let ids = ids_written_in(text, element.span.clone());
+                if let Some(diagnostic) = errors.iter_mut().rev().find(|diagnostic| {
+                    diagnostic
+                        .primary
+                        .as_ref()
+                        .is_some_and(|label| label.file == file && label.span == mistake.error.span)
+                }) {
+                    diagnostic
+                        .notes
+                        .push(left_out(&ids, "this record is left out"));
+                }
+                broken.extend(ids);
+                continue;
+            }
             match field.name.as_str() {
                 "sources" => parse_record(file, text, element, "source", errors, broken)
                     .map(|r| records.sources.push(r)),

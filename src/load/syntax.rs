@@ -107,6 +107,54 @@ pub(crate) fn parse_outline(text: &str) -> Result<Node, SyntaxError> {
     parse_range(text, 0..text.len(), 2)
 }
 
+/// A mistake that [`parse_recovering`] stepped over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mistake {
+    pub(crate) error: SyntaxError,
+    /// The record left out because of it (its whole span), when one was: `None` for a missing
+    /// comma, after which reading goes on as if it were there.
+    pub(crate) dropped: Option<Range<usize>>,
+}
+
+/// What [`parse_recovering`] read: the tree (or the mistake it could not step over) and the
+/// mistakes it stepped over, in the order of the text.
+#[derive(Debug)]
+pub(crate) struct Recovered {
+    pub(crate) root: Result<Node, SyntaxError>,
+    pub(crate) mistakes: Vec<Mistake>,
+}
+
+/// Reads a whole file as [`parse`] does, but steps over the mistakes whose extent is clear, so
+/// that one typo costs one error and no record but the one it is in:
+/// - a missing comma between two items of a list, or between two fields (`name:` follows a
+///   value): reported, and read as if it were there;
+/// - a record `( ... )` of a section that cannot be read: reported and left out, when its closing
+///   parenthesis is found (brackets balanced, strings closed) and a `,` or the end of the list
+///   follows it, with the next record (or nothing) after.
+///
+/// Anything else (an unclosed string, a stray bracket) ends the reading as [`parse`] does.
+pub(crate) fn parse_recovering(text: &str) -> Recovered {
+    let mut reader = Reader {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        keep: usize::MAX,
+        mistakes: Some(Vec::new()),
+    };
+    let root = reader.skip_attributes().and_then(|()| {
+        let node = reader.value(0)?;
+        reader.skip_trivia()?;
+        if reader.pos < reader.bytes.len() {
+            return Err(reader.error_here("unexpected text after the end of the map"));
+        }
+        Ok(node)
+    });
+    Recovered {
+        root,
+        mistakes: reader.mistakes.unwrap_or_default(),
+    }
+}
+
 /// Reads the value in `range` of `text` (spans stay relative to the whole `text`).
 pub(crate) fn parse_value_at(text: &str, range: Range<usize>) -> Result<Node, SyntaxError> {
     parse_range(text, range, usize::MAX)
@@ -122,6 +170,7 @@ fn parse_range(text: &str, range: Range<usize>, keep: usize) -> Result<Node, Syn
         bytes: text.as_bytes(),
         pos: start,
         keep,
+        mistakes: None,
     };
     reader.skip_attributes()?;
     let node = reader.value(0)?;
@@ -138,6 +187,8 @@ struct Reader<'a> {
     pos: usize,
     /// Levels of children to keep: below that depth values are checked but not stored.
     keep: usize,
+    /// When reading with recovery ([`parse_recovering`]), the mistakes stepped over.
+    mistakes: Option<Vec<Mistake>>,
 }
 
 impl Reader<'_> {
@@ -303,6 +354,7 @@ impl Reader<'_> {
                 bytes: self.bytes,
                 pos: self.pos,
                 keep: 0,
+                mistakes: None,
             };
             let ident_start = probe.pos;
             probe.identifier();
@@ -343,6 +395,10 @@ impl Reader<'_> {
             }
             self.pos += 1;
             let value = self.value(depth + 1)?;
+            let (value_kind, value_span) = match value.kind {
+                NodeKind::Str => (NodeKind::Str, value.span.clone()),
+                _ => (NodeKind::Scalar, value.span.clone()),
+            };
             if depth < self.keep {
                 fields.push(Field {
                     name: self.text[name_span.clone()].to_owned(),
@@ -356,6 +412,20 @@ impl Reader<'_> {
                 Some(b')') => {
                     self.pos += 1;
                     break;
+                }
+                _ if self.mistakes.is_some() && self.field_name_follows()? => {
+                    let error = self.error_here("expected `,` or `)` after the field");
+                    self.step_over(error, None);
+                }
+                _ if matches!(value_kind, NodeKind::Str)
+                    && runs_on(&self.text[value_span.clone()]) =>
+                {
+                    return Err(SyntaxError {
+                        span: value_span.start..value_span.start + 1,
+                        message:
+                            "this string runs on into the next field: is its closing `\"` missing?"
+                                .to_owned(),
+                    });
                 }
                 _ => return Err(self.error_here("expected `,` or `)` after the field")),
             }
@@ -375,27 +445,153 @@ impl Reader<'_> {
                 self.pos += 1;
                 return Ok(items);
             }
-            let item = self.value(depth + 1)?;
+            let start = self.pos;
+            let item = match self.value(depth + 1) {
+                Ok(item) => item,
+                // The records of a section are the items of a list at this depth.
+                Err(error) if depth != 1 || close != b']' => return Err(error),
+                Err(error) => match self.skip_record(start, close, &error)? {
+                    Some(end) => {
+                        self.step_over(error, Some(start..end));
+                        continue;
+                    }
+                    None => return Err(error),
+                },
+            };
             if depth < self.keep {
                 items.push(item);
             }
             self.skip_trivia()?;
+            let expected = if close == b']' {
+                "expected `,` or `]`"
+            } else {
+                "expected `,` or `)`"
+            };
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b) if b == close => {
                     self.pos += 1;
                     return Ok(items);
                 }
-                _ => {
-                    let expected = if close == b']' {
-                        "expected `,` or `]`"
-                    } else {
-                        "expected `,` or `)`"
-                    };
-                    return Err(self.error_here(expected));
+                Some(b'(' | b'[' | b'{' | b'"') if self.mistakes.is_some() => {
+                    let error = self.error_here(expected);
+                    self.step_over(error, None);
                 }
+                _ => return Err(self.error_here(expected)),
             }
         }
+    }
+
+    /// Whether a field name and its `:` come next (a comma was forgotten before them).
+    fn field_name_follows(&self) -> Result<bool, SyntaxError> {
+        let mut probe = Reader {
+            text: self.text,
+            bytes: self.bytes,
+            pos: self.pos,
+            keep: 0,
+            mistakes: None,
+        };
+        let name_start = probe.pos;
+        probe.identifier();
+        if probe.pos == name_start {
+            return Ok(false);
+        }
+        probe.skip_trivia()?;
+        Ok(probe.peek() == Some(b':'))
+    }
+
+    /// Notes a mistake that reading goes on after.
+    fn step_over(&mut self, error: SyntaxError, dropped: Option<Range<usize>>) {
+        if let Some(mistakes) = &mut self.mistakes {
+            mistakes.push(Mistake { error, dropped });
+        }
+    }
+
+    /// When reading with recovery and the item at `start` of a list closed by `close` is a record
+    /// `( ... )` whose end is clear (see [`parse_recovering`]), moves past it and returns the
+    /// end of the record; otherwise `None`, and the reading stops at `error`.
+    fn skip_record(
+        &mut self,
+        start: usize,
+        close: u8,
+        error: &SyntaxError,
+    ) -> Result<Option<usize>, SyntaxError> {
+        if self.mistakes.is_none() || self.bytes.get(start) != Some(&b'(') {
+            return Ok(None);
+        }
+        // The record's closing parenthesis: brackets counted, strings and comments skipped.
+        let mut scan = Reader {
+            text: self.text,
+            bytes: self.bytes,
+            pos: start,
+            keep: 0,
+            mistakes: None,
+        };
+        let mut open = Vec::new();
+        let end = loop {
+            if scan.skip_trivia().is_err() {
+                return Ok(None);
+            }
+            match scan.peek() {
+                None => return Ok(None),
+                Some(b'"') => {
+                    if scan.string().is_err() {
+                        return Ok(None);
+                    }
+                    continue;
+                }
+                Some(b'r') if matches!(scan.bytes.get(scan.pos + 1), Some(b'"' | b'#')) => {
+                    if scan.raw_string().is_err() {
+                        return Ok(None);
+                    }
+                    continue;
+                }
+                Some(b @ (b'(' | b'[' | b'{')) => open.push(b),
+                Some(b @ (b')' | b']' | b'}')) => {
+                    let opener = match b {
+                        b')' => b'(',
+                        b']' => b'[',
+                        _ => b'{',
+                    };
+                    if open.pop() != Some(opener) {
+                        return Ok(None);
+                    }
+                    if open.is_empty() {
+                        break scan.pos + 1;
+                    }
+                }
+                Some(_) => {}
+            }
+            scan.pos += 1;
+        };
+        // The mistake is inside the record, and a `,` or the end of the list follows it, then
+        // the next record (or nothing).
+        if error.span.start >= end {
+            return Ok(None);
+        }
+        scan.pos = end;
+        if scan.skip_trivia().is_err() {
+            return Ok(None);
+        }
+        match scan.peek() {
+            Some(b) if b == close => {}
+            Some(b',') => {
+                scan.pos += 1;
+                if scan.skip_trivia().is_err() {
+                    return Ok(None);
+                }
+                if !matches!(scan.peek(), Some(b) if b == close || b == b'(') {
+                    return Ok(None);
+                }
+            }
+            _ => return Ok(None),
+        }
+        self.pos = end;
+        self.skip_trivia()?;
+        if self.peek() == Some(b',') {
+            self.pos += 1;
+        }
+        Ok(Some(end))
     }
 
     fn map(&mut self, start: usize, depth: usize) -> Result<Node, SyntaxError> {
@@ -499,6 +695,19 @@ impl Reader<'_> {
     }
 }
 
+/// Whether a string literal holds what looks like the end of a field and the start of the next
+/// (`", name: "`): its closing quote was left out, and it ran on to the next quote.
+fn runs_on(literal: &str) -> bool {
+    literal.match_indices(", ").any(|(at, _)| {
+        let rest = &literal[at + 2..];
+        let name = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                .len();
+        name > 0 && rest[name..].trim_start().starts_with(':')
+    })
+}
+
 fn is_not_ident_char(c: char) -> bool {
     !(c.is_ascii_alphanumeric() || c == '_')
 }
@@ -574,5 +783,50 @@ mod tests {
         let offset = text.find('5').expect("5");
         let node = root.innermost_at(offset);
         assert_eq!(&text[node.span.clone()], "5");
+    }
+
+    #[test]
+    fn recovery_steps_over_missing_commas_and_broken_records() {
+        // A missing comma between records: both kept.
+        let text = "(claims: [(id: \"a\") (id: \"b\")], actors: [])";
+        let recovered = parse_recovering(text);
+        let root = recovered.root.expect("recovered");
+        assert_eq!(
+            root.field_value("claims").expect("claims").elements().len(),
+            2
+        );
+        assert_eq!(recovered.mistakes.len(), 1);
+        assert_eq!(recovered.mistakes[0].dropped, None);
+        // A missing comma between fields: read on, the record kept in the tree.
+        let recovered = parse_recovering("(claims: [(id: \"a\" text: \"t\")])");
+        assert!(recovered.root.is_ok());
+        assert_eq!(recovered.mistakes.len(), 1);
+        // A record that cannot be read: left out, the next one read.
+        let text = "(claims: [(id: \"a\", text \"t\"), (id: \"b\")])";
+        let recovered = parse_recovering(text);
+        let root = recovered.root.expect("recovered");
+        let claims = root.field_value("claims").expect("claims").elements();
+        assert_eq!(claims.len(), 1);
+        assert_eq!(&text[claims[0].span.clone()], "(id: \"b\")");
+        let dropped = recovered.mistakes[0].dropped.clone().expect("dropped");
+        assert_eq!(&text[dropped], "(id: \"a\", text \"t\")");
+        // An unclosed string: no clear end, the reading stops.
+        let recovered = parse_recovering("(claims: [(id: \"a, text: \"t\"), (id: \"b\")])");
+        assert!(recovered.root.is_err());
+        // What `parse` accepts, recovery reads the same, with no mistakes.
+        let text = "(claims: [(id: \"a\", tags: [\"t\"])], actors: [])";
+        let recovered = parse_recovering(text);
+        assert!(recovered.mistakes.is_empty());
+        assert_eq!(
+            format!("{:?}", recovered.root.expect("valid")),
+            format!("{:?}", parse(text).expect("valid"))
+        );
+        // A record nested too deeply is left out when its brackets balance, not otherwise.
+        let deep = format!("(claims: [{}{}])", "(".repeat(100), ")".repeat(100));
+        let recovered = parse_recovering(&deep);
+        assert!(recovered.root.is_ok());
+        assert!(recovered.mistakes[0].error.message.contains("too deeply"));
+        let deep = format!("(claims: [{}])", "(".repeat(100));
+        assert!(parse_recovering(&deep).root.is_err());
     }
 }

@@ -352,11 +352,14 @@ fn origin<T>(record: &Record<T>) -> Origin {
 }
 
 /// Resolves and checks all records (their strings borrowed from the files' `texts`). Returns
-/// the map (without its files, which the caller adds), the errors and the warnings.
+/// the map (without its files, which the caller adds), the errors and the warnings. When the
+/// `records` are not `complete` (some could not be read), only the warnings about a record on
+/// its own are given, not those that weigh it against the others.
 pub(super) fn validate<'a>(
     mut records: Vec<FileRecords<'a>>,
     texts: &[&str],
     batching: Batching,
+    complete: bool,
 ) -> (Map, Vec<Diagnostic>, Vec<Diagnostic>) {
     let total = |count: fn(&FileRecords) -> usize| records.iter().map(count).sum::<usize>();
     let sources = total(|file| file.sources.len());
@@ -642,7 +645,7 @@ pub(super) fn validate<'a>(
     resolve_expectations(&mut checker, &mut map, all_expectations);
 
     let warnings = if checker.errors.is_empty() {
-        warnings(&map, texts)
+        warnings(&map, texts, complete)
     } else {
         Vec::new()
     };
@@ -1608,9 +1611,19 @@ fn resolve_questions(
     }
 }
 
-/// Findings that leave the map valid but look unfinished.
-fn warnings(map: &Map, texts: &[&str]) -> Vec<Diagnostic> {
+/// Findings that leave the map valid but look unfinished; when the map is not `complete` (records
+/// were left out, and references to them hold placeholders), only those about a claim on its
+/// own (a missing quote).
+fn warnings(map: &Map, texts: &[&str], complete: bool) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
+    if !complete {
+        for claim in map.claims.values() {
+            if claim.quote.is_none() {
+                warnings.push(missing_quote(claim, texts));
+            }
+        }
+        return warnings;
+    }
     let mut related = vec![false; map.claims.len()];
     for relation in &map.relations {
         related[relation.from.index()] = true;
@@ -1635,14 +1648,7 @@ fn warnings(map: &Map, texts: &[&str]) -> Vec<Diagnostic> {
     for (claim, related) in map.claims.values().zip(&related) {
         let site = Site::at(&claim.origin, "id");
         if claim.quote.is_none() {
-            warnings.push(
-                Diagnostic::warning(
-                    "missing-quote",
-                    format!("claim `{}` has no quote", claim.id),
-                )
-                .at(site.file, site.span(texts), "no `quote`")
-                .help("add `quote: \"...\"` with the source's own words, so readers can check it"),
-            );
+            warnings.push(missing_quote(claim, texts));
         }
         if !related {
             warnings.push(
@@ -1703,6 +1709,17 @@ fn warnings(map: &Map, texts: &[&str]) -> Vec<Diagnostic> {
         }
     }
     warnings
+}
+
+/// The warning that `claim` has no quote.
+fn missing_quote(claim: &Claim, texts: &[&str]) -> Diagnostic {
+    let site = Site::at(&claim.origin, "id");
+    Diagnostic::warning(
+        "missing-quote",
+        format!("claim `{}` has no quote", claim.id),
+    )
+    .at(site.file, site.span(texts), "no `quote`")
+    .help("add `quote: \"...\"` with the source's own words, so readers can check it")
 }
 
 #[cfg(test)]

@@ -266,3 +266,125 @@ fn the_example_exercises_pass() {
         assert!(result.stdout.contains("exercises pass"), "{example}");
     }
 }
+
+/// Checks a copy of the three-file map `tests/fixtures/cascade` (as `map`, so that the paths in
+/// the output are stable) with `from` replaced by `to` in its `claims.ron`.
+fn check_cascade(from: &str, to: &str) -> crate::support::Run {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let map = dir.path().join("map");
+    std::fs::create_dir(&map).expect("mkdir");
+    for name in ["actors.ron", "claims.ron", "relations.ron"] {
+        let mut text = std::fs::read_to_string(fixture(&format!("cascade/{name}"))).expect("read");
+        if name == "claims.ron" {
+            assert!(text.contains(from), "{from}");
+            text = text.replacen(from, to, 1);
+        }
+        std::fs::write(map.join(name), text).expect("write");
+    }
+    let output = crate::support::argraph()
+        .current_dir(dir.path())
+        .args(["check", "map"])
+        .output()
+        .expect("argraph runs");
+    crate::support::Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn the_cascade_map_is_valid_without_warnings() {
+    let result = run(&["check", "tests/fixtures/cascade", "--deny-warnings"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert_eq!(result.stderr, "");
+}
+
+/// One typo in `claims.ron` costs one error. Before, each of these gave the typo's error and six
+/// `no claim …` errors in `relations.ron` ("7 errors"), all of them false.
+#[test]
+fn one_typo_in_a_claims_file_is_one_error() {
+    let cases = [
+        // A missing comma between two records: read as if it were there, nothing left out.
+        (
+            "cascade_missing_comma_between_records",
+            "source: \"hearing-2024\"),",
+            "source: \"hearing-2024\")",
+        ),
+        // A missing comma between two fields: that record is left out, and the references to
+        // it are not checked.
+        (
+            "cascade_missing_comma_between_fields",
+            "\"council\", text",
+            "\"council\" text",
+        ),
+        // A record that cannot be read (a missing colon): left out in the same way.
+        (
+            "cascade_broken_record",
+            "text: \"Most Main",
+            "text \"Most Main",
+        ),
+        // An unclosed string: the rest of the file cannot be read, so nothing of it is loaded,
+        // and the note names the ids whose references were not checked.
+        (
+            "cascade_unclosed_string",
+            "quote: \"halves injuries\"",
+            "quote: \"halves injuries",
+        ),
+        // A misspelt section: its records are left out.
+        ("cascade_unknown_section", "claims:", "claim:"),
+    ];
+    for (name, from, to) in cases {
+        let result = check_cascade(from, to);
+        assert_eq!(result.code, 1, "{name}: {}", result.stderr);
+        assert!(
+            result.stderr.ends_with("is not a valid map: 1 error\n"),
+            "{name}: {}",
+            result.stderr
+        );
+        assert!(!result.stderr.contains("unknown-reference"), "{name}");
+        assert!(!result.stderr.contains("warning"), "{name}");
+        insta::assert_snapshot!(name, result.stderr);
+    }
+}
+
+/// A typo after which reading goes on still finds the independent mistakes after it.
+#[test]
+fn mistakes_after_a_typo_are_still_reported() {
+    let result = check_cascade(
+        "source: \"hearing-2024\"),\n        (id: \"shops",
+        "source: \"hearing-2024\")\n        (id: \"shops-lose-parking\", actor: \"shop-ownrs\", text: \"t\", quote: \"q\", source: \"hearing-2024\"),\n        (id: \"shops",
+    );
+    assert!(
+        result.stderr.contains("is not a valid map: 3 errors"),
+        "{}",
+        result.stderr
+    );
+    assert!(result.stderr.contains("error[syntax]"));
+    // The claim written twice, and the misspelt actor (with its hint).
+    assert!(result.stderr.contains("error[duplicate-id]"));
+    assert!(result.stderr.contains("did you mean `shop-owners`?"));
+}
+
+/// A claim left out by a mistake does not make its actor look unused, nor the claims it
+/// relates to look isolated: those warnings would be about the gap, not the map.
+#[test]
+fn a_record_left_out_raises_no_warnings_about_the_others() {
+    let text = "(sources: [(id: \"s\", title: \"S\")], \
+        actors: [(id: \"a\", name: \"A\", kind: other), (id: \"b\", name: \"B\", kind: other)], \
+        claims: [(id: \"x\", actor: \"a\", text: \"t\", quote: \"q\", source: \"s\"), \
+                 (id: \"y\", actor: \"b\" text: \"t\", quote: \"q\", source: \"s\", rebuts: [\"x\"])])";
+    let Err(LoadError::Invalid {
+        errors, warnings, ..
+    }) = load_sources(vec![(PathBuf::from("m.ron"), text.to_owned())])
+    else {
+        panic!("the missing comma is an error");
+    };
+    let codes: Vec<&str> = errors.iter().map(|e| e.code).collect();
+    assert_eq!(codes, ["syntax"]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    // Mended, the map loads without a warning.
+    let mended = text.replace("\"b\" text", "\"b\", text");
+    let loaded = load_sources(vec![(PathBuf::from("m.ron"), mended)]).expect("valid");
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+}

@@ -20,6 +20,7 @@ pub mod formats;
 pub mod generate;
 pub mod graph;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod query;
 pub mod render;

@@ -15,6 +15,7 @@ mod explain;
 mod export;
 mod generate;
 mod import;
+mod lsp;
 mod man;
 mod output;
 mod path;
@@ -108,6 +109,8 @@ enum Command {
     Completions(completions::Args),
     /// Print the manual page (roff) to stdout.
     Man(man::Args),
+    /// Serve the Language Server Protocol over stdin and stdout, for editors (docs/editors.md).
+    Lsp(lsp::Args),
 }
 
 /// The clap command, for completions and the manual page.
@@ -144,6 +147,7 @@ pub(crate) fn main() -> ExitCode {
         Command::Generate(args) => generate::run(args, &context),
         Command::Completions(args) => completions::run(args, &context),
         Command::Man(args) => man::run(args, &context),
+        Command::Lsp(args) => lsp::run(args, &context),
     };
     output::finish(result, &context)
 }

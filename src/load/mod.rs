@@ -17,6 +17,7 @@
 
 mod fast;
 mod ids;
+pub mod index;
 pub(crate) mod schema;
 pub(crate) mod syntax;
 pub(crate) mod validate;
@@ -118,6 +119,24 @@ pub fn load_sources(files: Vec<(PathBuf, String)>) -> Result<Loaded, LoadError> 
             })
             .collect(),
     )
+}
+
+/// Loads a map from in-memory files (path, bytes), as if read from disk in that order: bytes
+/// that are not UTF-8 give the same located diagnostic as a file on disk. The language server
+/// loads a map this way, its unsaved buffers over the files on disk.
+pub fn load_bytes(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Loaded, LoadError> {
+    load_raw(
+        files
+            .into_iter()
+            .map(|(path, bytes)| RawFile { path, bytes })
+            .collect(),
+    )
+}
+
+/// The files that make up the map at `path` (one `.ron` file, or every `.ron` file below a
+/// directory, hidden entries skipped), in the order [`load`] reads them.
+pub fn map_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    discover(path)
 }
 
 /// A file's path and bytes, before they are checked to be text.

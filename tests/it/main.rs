@@ -14,6 +14,7 @@ mod formats_text;
 mod generate;
 mod graphml;
 mod load;
+mod lsp;
 mod markdown;
 mod queries;
 mod questions;

@@ -637,7 +637,7 @@ mod tests {
         }
     }
 
-    const FILES: [&str; 10] = [
+    const FILES: [&str; 12] = [
         include_str!("../../tests/fixtures/valid/mini.ron"),
         include_str!("../../tests/fixtures/questions/map.ron"),
         include_str!("../../graphs/tiktok-wechat/actors.ron"),
@@ -646,6 +646,8 @@ mod tests {
         include_str!("../../graphs/tiktok-wechat/claims-chinafile.ron"),
         include_str!("../../graphs/tiktok-wechat/claims-hrw.ron"),
         include_str!("../../graphs/tiktok-wechat/claims-independent.ron"),
+        include_str!("../../graphs/tiktok-wechat/exercises.ron"),
+        include_str!("../../graphs/tiktok-wechat/questions.ron"),
         include_str!("../../graphs/tiktok-wechat/relations.ron"),
         include_str!("../../graphs/tiktok-wechat/sources.ron"),
     ];

@@ -37,8 +37,8 @@ fn load(path: &str) -> Map {
 }
 
 /// The map with the claims `gone` deleted from its text, as a person would delete them: the
-/// claims, every relation from or to them, every undercut of a deleted relation (recursively)
-/// and every expectation about them, then read back through the loader.
+/// claims, every relation from or to them, every undercut of a deleted relation (recursively),
+/// every expectation about them and their answers to questions, then read back through the loader.
 fn deleted(map: &Map, gone: &[&str]) -> Map {
     let mut document = MapDocument::from_map_with(map, RelationLayout::Section);
     let gone: HashSet<&str> = gone.iter().copied().collect();
@@ -46,6 +46,12 @@ fn deleted(map: &Map, gone: &[&str]) -> Map {
     document
         .expectations
         .retain(|e| !gone.contains(e.claim.as_str()));
+    for question in &mut document.questions {
+        question.for_claims.retain(|c| !gone.contains(c.as_str()));
+        question
+            .against_claims
+            .retain(|c| !gone.contains(c.as_str()));
+    }
     let mut removed_ids: HashSet<String> = HashSet::new();
     loop {
         let before = document.relations.len();

@@ -43,7 +43,9 @@
  * each undecided part costs up to its number of complete labellings, which grows exponentially
  * with its independent choices (k separate even cycles in one part: 3^k). Past MAX_SEARCH search
  * steps `evaluate` throws an Error instead of freezing the page. On the bundled TikTok/WeChat
- * map (114 claims, 140 relations) an evaluation takes about a millisecond.
+ * map (153 claims, 201 relations; up to 348 arguments and 1 680 attacks once flattened under
+ * deductive support) an evaluation takes 0.1 to 1.3 ms in node 20 (median), whatever the
+ * semantics; `evaluate` remembers its last flattening, so switching semantics costs less.
  */
 (function (root) {
   'use strict';

@@ -2,7 +2,7 @@
 //! other camp, and says how well the split fits.
 
 use super::output::print_stdout;
-use super::present::{ActorRef, Format, Style, WIDTH, json, plural};
+use super::present::{ActorRef, Format, Style, json, plural};
 use super::{Context, Failure, Outcome};
 use argraph::model::{ActorIx, Map};
 use argraph::query::camps::{Camps, Method, camps};
@@ -67,13 +67,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
     let result = camps(map);
     let text = match args.format {
         Format::Json => json(&output(map, &result))?,
-        Format::Text => text(
-            map,
-            &result,
-            Style {
-                color: context.stdout_color(),
-            },
-        ),
+        Format::Text => text(map, &result, context.style()),
     };
     print_stdout(&text)?;
     Ok(Outcome::Success)
@@ -123,8 +117,8 @@ fn output<'a>(map: &'a Map, result: &Camps) -> Output<'a> {
     }
 }
 
-/// `label` then the names, wrapped at [`WIDTH`] with a hanging indent.
-fn names(map: &Map, label: &str, actors: &[ActorIx]) -> String {
+/// `label` then the names, wrapped at the style's width with a hanging indent.
+fn names(map: &Map, label: &str, actors: &[ActorIx], style: Style) -> String {
     let text = actors
         .iter()
         .map(|&a| map.actor(a).name.as_str())
@@ -132,7 +126,7 @@ fn names(map: &Map, label: &str, actors: &[ActorIx]) -> String {
         .join(", ");
     let indent = label.chars().count();
     let mut out = String::new();
-    for (i, line) in argraph::render::wrap::wrap(&text, WIDTH - indent, 50)
+    for (i, line) in argraph::render::wrap::wrap(&text, style.width - indent, 50)
         .into_iter()
         .enumerate()
     {
@@ -180,10 +174,10 @@ fn text(map: &Map, result: &Camps, style: Style) -> String {
         }
         out.push('\n');
         if g.camps[1].is_empty() {
-            out.push_str(&names(map, "  One camp: ", &g.camps[0]));
+            out.push_str(&names(map, "  One camp: ", &g.camps[0], style));
         } else {
-            out.push_str(&names(map, "  Camp A: ", &g.camps[0]));
-            out.push_str(&names(map, "  Camp B: ", &g.camps[1]));
+            out.push_str(&names(map, "  Camp A: ", &g.camps[0], style));
+            out.push_str(&names(map, "  Camp B: ", &g.camps[1], style));
         }
         let links = g.links();
         let percent = (g.frustration * 100 + links / 2) / links.max(1);
@@ -202,19 +196,22 @@ fn text(map: &Map, result: &Camps, style: Style) -> String {
             plural(links, "relation"),
         ));
         for x in g.against.iter().take(8) {
-            let line = format!(
-                "    {} {}: {} and {}",
+            // The names give way to the width; the count stays whole.
+            let lead = format!(
+                "    {} {}: ",
                 plural(x.count, if x.same_camp { "dispute" } else { "support" }),
                 if x.same_camp {
                     "within a camp"
                 } else {
                     "across camps"
                 },
-                map.actor(x.a).name,
-                map.actor(x.b).name,
             );
-            out.push_str(&super::present::truncate(&line, WIDTH));
-            out.push('\n');
+            let room = style
+                .width
+                .saturating_sub(lead.chars().count() + " and ".len());
+            let [a, b] =
+                super::present::fit_names([&map.actor(x.a).name, &map.actor(x.b).name], room);
+            out.push_str(&format!("{lead}{a} and {b}\n"));
         }
         if g.against.len() > 8 {
             out.push_str(&format!(
@@ -229,6 +226,7 @@ fn text(map: &Map, result: &Camps, style: Style) -> String {
             map,
             "Not linked to another actor: ",
             &result.unlinked,
+            style,
         ));
     }
     out

@@ -1,7 +1,7 @@
 //! `argraph claims`: claims filtered by actor, subject, source and tag.
 
 use super::output::print_stdout;
-use super::present::{ActorRef, Format, Style, WIDTH, json, plural, truncate, unknown};
+use super::present::{ActorRef, Format, json, plural, truncate, unknown};
 use super::{Context, Failure, Outcome};
 use argraph::query::claims::{ClaimFilter, claims};
 use argraph::query::lookup;
@@ -113,9 +113,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
             json(&rows)?
         }
         Format::Text => {
-            let style = Style {
-                color: context.stdout_color(),
-            };
+            let style = context.style();
             let mut out = String::new();
             for &ix in &found {
                 let claim = map.claim(ix);
@@ -133,13 +131,13 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
                         .collect();
                     head.push_str(&format!(" · about {}", about.join(", ")));
                 }
-                let head = truncate(&head, WIDTH);
+                let head = truncate(&head, style.width);
                 let (id, rest) = match head.strip_prefix(claim.id.as_str()) {
                     Some(rest) => (claim.id.as_str(), rest),
                     None => (head.as_str(), ""),
                 };
                 out.push_str(&format!("{}{}\n", style.bold(id), style.dim(rest)));
-                out.push_str(&format!("  {}\n", truncate(&claim.text, WIDTH - 2)));
+                out.push_str(&format!("  {}\n", truncate(&claim.text, style.width - 2)));
             }
             if !found.is_empty() {
                 out.push('\n');

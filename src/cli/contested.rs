@@ -1,7 +1,7 @@
 //! `argraph contested`: the most contested claims, and who disputes most and is most disputed.
 
 use super::output::print_stdout;
-use super::present::{ActorRef, Align, ClaimRef, Format, Style, Table, json};
+use super::present::{ActorRef, Align, ClaimRef, Format, Table, json};
 use super::{Context, Failure, Outcome};
 use argraph::query::contested::contested;
 use serde::Serialize;
@@ -10,9 +10,10 @@ use std::path::PathBuf;
 /// Arguments of `argraph contested`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Claims are ranked by the rebuttals they receive (an undercut of a relation \
-counts against the relation's source claim), then by how many distinct actors rebut them. Actors \
-are ranked by disputes given plus received; an actor rebutting its own claims is not counted.
+    after_help = "Claims are ranked by the disputes they receive: rebuttals of the claim, and \
+undercuts of the relations it makes (an undercut attacks its reasoning, not the claim; the two are \
+counted apart), then by how many distinct actors dispute them. Actors are ranked by disputes given \
+plus received; an actor disputing its own claims is not counted.
 
 Examples:
   argraph contested graphs/tiktok-wechat
@@ -45,6 +46,7 @@ struct Output<'a> {
 struct ClaimRow<'a> {
     claim: ClaimRef<'a>,
     rebuttals: usize,
+    undercuts: usize,
     rebutting_actors: Vec<ActorRef<'a>>,
     supports: usize,
 }
@@ -72,6 +74,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
                 .map(|c| ClaimRow {
                     claim: ClaimRef::new(map, c.claim),
                     rebuttals: c.rebuttals,
+                    undercuts: c.undercuts,
                     rebutting_actors: c
                         .rebutting_actors
                         .iter()
@@ -92,23 +95,21 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
                 .collect(),
         })?,
         Format::Text => {
-            let style = Style {
-                color: context.stdout_color(),
-            };
+            let style = context.style();
             let mut out = String::new();
             if claims.is_empty() {
-                out.push_str("No claim is rebutted or undercut.\n");
+                out.push_str("No claim is rebutted, nor any of its relations undercut.\n");
             } else {
                 out.push_str(&style.bold(&format!(
-                    "Most contested claims ({} of {} rebutted)",
+                    "Most contested claims ({} of {} disputed)",
                     claims.len(),
                     result.claims.len()
                 )));
                 out.push('\n');
                 let mut table = Table::new(&[
-                    ("REBUTTALS", Align::Right, false),
+                    ("REBUTS", Align::Right, false),
+                    ("UNDERCUTS", Align::Right, false),
                     ("ACTORS", Align::Right, false),
-                    ("SUPPORTS", Align::Right, false),
                     ("CLAIM", Align::Left, false),
                     ("BY", Align::Left, true),
                 ]);
@@ -116,14 +117,18 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
                     let claim = map.claim(c.claim);
                     table.row(vec![
                         c.rebuttals.to_string(),
+                        c.undercuts.to_string(),
                         c.rebutting_actors.len().to_string(),
-                        c.supports.to_string(),
                         claim.id.clone(),
                         map.actor(claim.actor).name.clone(),
                     ]);
                 }
                 out.push_str(&table.render(style, 0));
-                out.push_str("ACTORS: how many distinct actors rebut the claim.\n");
+                out.push_str(
+                    "REBUTS: rebuttals of the claim. UNDERCUTS: undercuts of the relations it makes\n\
+                     (its reasons for or against another claim), not of the claim. ACTORS: how\n\
+                     many actors make them. --format json adds the supports each claim receives.\n",
+                );
             }
             if !actors.is_empty() {
                 out.push('\n');

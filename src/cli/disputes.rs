@@ -113,15 +113,7 @@ pub(crate) fn run_links(
                 .collect();
             json(&rows)?
         }
-        Format::Text => text(
-            map,
-            which,
-            &rows,
-            &args,
-            Style {
-                color: context.stdout_color(),
-            },
-        ),
+        Format::Text => text(map, which, &rows, &args, context.style()),
     };
     print_stdout(&text)?;
     Ok(Outcome::Success)
@@ -149,16 +141,17 @@ fn text(map: &Map, which: Which, rows: &[Link], args: &LinkArgs, style: Style) -
         for link in rows {
             let from = map.actor(link.from);
             let to = map.actor(link.to);
-            out.push_str(&style.bold(&super::present::truncate(
-                &format!(
-                    "{} ({}) {verb} {} ({}): {}",
-                    from.name,
-                    from.id,
-                    to.name,
-                    to.id,
-                    link.count()
-                ),
-                super::present::WIDTH,
+            // The names give way to the width; the ids and the count stay whole.
+            let fixed = format!("{} () {verb} {} (): {}", from.id, to.id, link.count());
+            let [from_name, to_name] = super::present::fit_names(
+                [&from.name, &to.name],
+                style.width.saturating_sub(fixed.chars().count()),
+            );
+            out.push_str(&style.bold(&format!(
+                "{from_name} ({}) {verb} {to_name} ({}): {}",
+                from.id,
+                to.id,
+                link.count()
             )));
             out.push('\n');
             let mut table = Table::new(&[

@@ -45,6 +45,11 @@ struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
 
+    /// Columns that tables and text output fit in [default: the terminal's width, or 80 when
+    /// not writing to a terminal].
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    width: Option<u16>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -122,11 +127,14 @@ fn command() -> clap::Command {
 /// 0 success, 1 invalid map (or a failed check), 2 usage or I/O error.
 pub(crate) fn main() -> ExitCode {
     let cli = Cli::parse();
-    let context = Context::new(match cli.color {
-        ColorChoice::Auto => None,
-        ColorChoice::Always => Some(true),
-        ColorChoice::Never => Some(false),
-    });
+    let context = Context::new(
+        match cli.color {
+            ColorChoice::Auto => None,
+            ColorChoice::Always => Some(true),
+            ColorChoice::Never => Some(false),
+        },
+        cli.width.map(usize::from),
+    );
     let result = match cli.command {
         Command::Check(args) => check::run(args, &context),
         Command::Render(args) => render::run(args, &context),

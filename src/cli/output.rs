@@ -30,11 +30,36 @@ pub(crate) enum Failure {
 #[derive(Debug)]
 pub(crate) struct Context {
     color_override: Option<bool>,
+    /// `--width`: the columns text output fits in, when given.
+    width_override: Option<usize>,
 }
 
 impl Context {
-    pub(crate) fn new(color_override: Option<bool>) -> Self {
-        Context { color_override }
+    pub(crate) fn new(color_override: Option<bool>, width_override: Option<usize>) -> Self {
+        Context {
+            color_override,
+            width_override,
+        }
+    }
+
+    /// The columns text output fits in: `--width`, else the terminal's width when stdout is
+    /// one, else 80 (a pipe, a file).
+    pub(crate) fn width(&self) -> usize {
+        let width = self.width_override.unwrap_or_else(|| {
+            terminal_size::terminal_size_of(std::io::stdout())
+                .map_or(super::present::DEFAULT_WIDTH, |(width, _)| {
+                    usize::from(width.0)
+                })
+        });
+        width.max(super::present::MIN_WIDTH)
+    }
+
+    /// How text output to stdout looks: colour, and the width it fits in.
+    pub(crate) fn style(&self) -> super::present::Style {
+        super::present::Style {
+            color: self.stdout_color(),
+            width: self.width(),
+        }
     }
 
     /// Whether to colour what goes to stderr.

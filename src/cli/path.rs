@@ -1,7 +1,7 @@
 //! `argraph path`: how one claim bears on another, through chains of relations.
 
 use super::output::print_stdout;
-use super::present::{Align, ClaimRef, Format, Style, Table, WIDTH, json, unknown};
+use super::present::{Align, ClaimRef, Format, Style, Table, json, unknown};
 use super::{Context, Failure, Outcome};
 use argraph::model::{ClaimIx, Map};
 use argraph::query::lookup;
@@ -87,9 +87,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
                 .collect(),
         })?,
         Format::Text => {
-            let style = Style {
-                color: context.stdout_color(),
-            };
+            let style = context.style();
             let mut out = String::new();
             let Some(shortest) = found.shortest else {
                 out.push_str(&format!(
@@ -155,7 +153,7 @@ fn step<'a>(map: &'a Map, hop: &Hop) -> Step<'a> {
     }
 }
 
-/// `1. a ─rebuts→ b ←supports─ c`, wrapped at [`WIDTH`] with hops kept whole.
+/// `1. a ─rebuts→ b ←supports─ c`, wrapped at the style's width with hops kept whole.
 fn chain_line(map: &Map, number: usize, from: ClaimIx, chain: &[Hop], style: Style) -> String {
     let lead = format!("{number}. ");
     let indent = " ".repeat(lead.chars().count() + 2);
@@ -180,7 +178,7 @@ fn chain_line(map: &Map, number: usize, from: ClaimIx, chain: &[Hop], style: Sty
             style.kind(relation.kind, &arrow),
             map.claim(hop.to).id
         );
-        if width + piece_width > WIDTH {
+        if width + piece_width > style.width {
             out.push('\n');
             out.push_str(&indent);
             width = indent.chars().count();

@@ -1,5 +1,6 @@
 //! What the query subcommands share: the `--format` flag, JSON references to actors and claims,
-//! aligned text tables that fit 80 columns, colour, and errors for unknown ids.
+//! aligned text tables that fit the terminal's width (`--width`), colour, and errors for unknown
+//! ids.
 
 use super::Failure;
 use argraph::model::{ActorIx, ClaimIx, Map, RelationKind};
@@ -7,8 +8,11 @@ use argraph::query::lookup::UnknownId;
 use serde::Serialize;
 use std::path::Path;
 
-/// The width text output fits in.
-pub(crate) const WIDTH: usize = 80;
+/// The width text output fits in when it does not go to a terminal and `--width` is not given.
+pub(crate) const DEFAULT_WIDTH: usize = 80;
+
+/// The narrowest width text output is fitted to (`--width` takes no less).
+pub(crate) const MIN_WIDTH: usize = 20;
 
 /// Output format of the query subcommands.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -121,10 +125,36 @@ pub(crate) fn truncate(text: &str, width: usize) -> String {
     cut
 }
 
-/// ANSI styling, or none.
+/// `names` shortened (the longest first, with an ellipsis, to no less than 8 characters each)
+/// until they take at most `room` characters in all: for lines that hold names and numbers,
+/// whose numbers must never be cut.
+pub(crate) fn fit_names<const N: usize>(names: [&str; N], room: usize) -> [String; N] {
+    let mut widths = names.map(|name| name.chars().count());
+    let mut total: usize = widths.iter().sum();
+    while total > room {
+        let Some(longest) = (0..N)
+            .filter(|&i| widths[i] > 8)
+            .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)))
+        else {
+            break;
+        };
+        widths[longest] -= 1;
+        total -= 1;
+    }
+    let mut i = 0;
+    names.map(|name| {
+        let fitted = truncate(name, widths[i]);
+        i += 1;
+        fitted
+    })
+}
+
+/// How text output looks: ANSI styling or none, and the width it fits in.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Style {
     pub(crate) color: bool,
+    /// Columns that lines fit in ([`super::Context::width`]).
+    pub(crate) width: usize,
 }
 
 impl Style {
@@ -163,7 +193,8 @@ pub(crate) enum Align {
 }
 
 /// An aligned text table. Columns are as wide as their widest cell; when the table is wider
-/// than [`WIDTH`], the *flexible* columns (long statements, names) are cut, with an ellipsis.
+/// than the style's width, the *flexible* columns (long statements, names) are cut, with an
+/// ellipsis. Other columns (numbers, ids) are never cut.
 #[derive(Debug)]
 pub(crate) struct Table {
     headers: Vec<&'static str>,
@@ -187,7 +218,8 @@ impl Table {
         self.rows.push(cells);
     }
 
-    /// The table as lines of at most [`WIDTH`] characters (indented by `indent` spaces).
+    /// The table as lines of at most `style.width` characters (indented by `indent` spaces), as
+    /// far as cutting the flexible columns allows.
     pub(crate) fn render(&self, style: Style, indent: usize) -> String {
         let columns = self.headers.len();
         let mut widths: Vec<usize> = (0..columns)
@@ -205,7 +237,7 @@ impl Table {
         // (or every flexible column is down to a floor): long columns give up most.
         let floor = 12;
         let mut total: usize = indent + gaps + widths.iter().sum::<usize>();
-        while total > WIDTH {
+        while total > style.width {
             let widest = (0..columns)
                 .filter(|&i| self.flexible[i] && widths[i] > floor)
                 .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)));
@@ -276,7 +308,7 @@ pub(crate) fn plural(n: usize, noun: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Align, Style, Table, WIDTH, truncate, visible_len};
+    use super::{Align, Style, Table, truncate, visible_len};
 
     #[test]
     fn truncation_and_visible_width() {
@@ -286,8 +318,28 @@ mod tests {
     }
 
     #[test]
+    fn names_give_way_and_numbers_stay_whole() {
+        let [a, b] = super::fit_names(["a rather long name of an actor", "short"], 20);
+        // (At most: a cut drops the spaces before the ellipsis.)
+        assert!(
+            (18..=20).contains(&(a.chars().count() + b.chars().count())),
+            "{a}"
+        );
+        assert_eq!(b, "short");
+        assert!(a.ends_with('…'), "{a}");
+        // Names never go below 8 characters: the line is then wider than asked.
+        let [a, b] = super::fit_names(["abcdefghijk", "abcdefghijk"], 4);
+        assert_eq!((a.chars().count(), b.chars().count()), (8, 8));
+        // What fits is left alone.
+        assert_eq!(super::fit_names(["x", "y"], 80), ["x", "y"]);
+    }
+
+    #[test]
     fn tables_fit_and_stay_aligned_in_colour() {
-        let style = Style { color: true };
+        let style = Style {
+            color: true,
+            width: 80,
+        };
         let mut table = Table::new(&[
             ("NAME", Align::Left, true),
             ("KIND", Align::Left, false),
@@ -297,7 +349,7 @@ mod tests {
         table.row(vec!["y".into(), style.bold("supports"), "12".into()]);
         let text = table.render(style, 2);
         let widths: Vec<usize> = text.lines().map(visible_len).collect();
-        assert!(widths.iter().all(|&w| w <= WIDTH), "{widths:?}");
+        assert!(widths.iter().all(|&w| w <= 80), "{widths:?}");
         // The count column ends at the same place on every line.
         assert_eq!(widths[1], widths[2], "{text}");
         assert!(text.contains('…'));

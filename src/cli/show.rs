@@ -1,7 +1,7 @@
 //! `argraph show`: one claim, its quote and source, and what supports and rebuts it, as a tree.
 
 use super::output::print_stdout;
-use super::present::{ActorRef, ClaimRef, Format, Style, WIDTH, json, truncate, unknown};
+use super::present::{ActorRef, ClaimRef, Format, Style, json, truncate, unknown};
 use super::{Context, Failure, Outcome};
 use argraph::model::{Map, RelationIx, Target};
 use argraph::query::lookup;
@@ -102,13 +102,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
                 answers: tree.answers.iter().map(|&r| answer(map, r)).collect(),
             })?
         }
-        Format::Text => text(
-            map,
-            &tree,
-            Style {
-                color: context.stdout_color(),
-            },
-        ),
+        Format::Text => text(map, &tree, context.style()),
     };
     print_stdout(&text)?;
     Ok(Outcome::Success)
@@ -156,20 +150,21 @@ fn text(map: &Map, tree: &Tree, style: Style) -> String {
     let root = map.claim(tree.root().claim);
     let source = map.source(root.source);
     let mut out = String::new();
-    let head = format!(
-        "{} · {} · {}{}",
-        root.id,
-        map.actor(root.actor).name,
-        source.id,
-        root.date.map(|d| format!(", {d}")).unwrap_or_default()
+    // The actor's name gives way to the width; the ids and the date stay whole.
+    let date = root.date.map(|d| format!(", {d}")).unwrap_or_default();
+    let fixed = format!("{} ·  · {}{date}", root.id, source.id);
+    let [name] = super::present::fit_names(
+        [&map.actor(root.actor).name],
+        style.width.saturating_sub(fixed.chars().count()),
     );
-    out.push_str(&style.bold(&truncate(&head, WIDTH)));
+    let head = format!("{} · {name} · {}{date}", root.id, source.id);
+    out.push_str(&style.bold(&head));
     out.push('\n');
-    for line in argraph::render::wrap::wrap(&root.text, WIDTH - 2, 12) {
+    for line in argraph::render::wrap::wrap(&root.text, style.width - 2, 12) {
         out.push_str(&format!("  {line}\n"));
     }
     if let Some(quote) = &root.quote {
-        for (i, line) in argraph::render::wrap::wrap(&format!("“{quote}”"), WIDTH - 9, 6)
+        for (i, line) in argraph::render::wrap::wrap(&format!("“{quote}”"), style.width - 9, 6)
             .into_iter()
             .enumerate()
         {
@@ -185,7 +180,7 @@ fn text(map: &Map, tree: &Tree, style: Style) -> String {
             .collect();
         out.push_str(&truncate(
             &format!("  {}{}\n", style.dim("about: "), about.join(", ")),
-            WIDTH + 1,
+            style.width + 1,
         ));
     }
     out.push('\n');
@@ -228,7 +223,7 @@ fn text(map: &Map, tree: &Tree, style: Style) -> String {
                 ),
                 (None, None) => answer.claim.id.to_owned(),
             };
-            let line = truncate(&format!("{:<9}  {what}", kind.as_str()), WIDTH - 2);
+            let line = truncate(&format!("{:<9}  {what}", kind.as_str()), style.width - 2);
             let (word, rest) = line.split_at(kind.as_str().len());
             out.push_str(&format!("  {}{rest}\n", style.kind(kind, word)));
         }
@@ -274,7 +269,7 @@ fn lines(map: &Map, tree: &Tree, node: usize, prefix: &str, style: Style, out: &
                 map.actor(claim.actor).name,
                 claim.text
             ),
-            WIDTH.saturating_sub(lead.chars().count()).max(20),
+            style.width.saturating_sub(lead.chars().count()).max(20),
         );
         let (word, rest) = body.split_at(kind.as_str().len());
         out.push_str(&format!("{lead}{}{rest}\n", style.kind(kind, word)));

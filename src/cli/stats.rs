@@ -114,13 +114,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
                 .collect(),
             tags: counts(s.tags.iter().map(|(t, n)| (t.as_str(), *n))),
         })?,
-        Format::Text => text(
-            map,
-            &s,
-            Style {
-                color: context.stdout_color(),
-            },
-        ),
+        Format::Text => text(map, &s, context.style()),
     };
     print_stdout(&text)?;
     Ok(Outcome::Success)

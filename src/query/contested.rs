@@ -9,12 +9,22 @@ use std::collections::BTreeSet;
 pub struct ContestedClaim {
     /// The claim.
     pub claim: ClaimIx,
-    /// Rebuttals of the claim, plus undercuts of the relations it makes.
+    /// Rebuttals of the claim itself.
     pub rebuttals: usize,
-    /// The distinct actors behind those, in file order.
+    /// Undercuts of the relations the claim makes: attacks on its reasoning (its support or
+    /// rebuttal of another claim), not on the claim.
+    pub undercuts: usize,
+    /// The distinct actors behind the rebuttals and undercuts, in file order.
     pub rebutting_actors: Vec<ActorIx>,
     /// Supports the claim receives.
     pub supports: usize,
+}
+
+impl ContestedClaim {
+    /// Rebuttals and undercuts together: what the ranking counts.
+    pub fn disputes(&self) -> usize {
+        self.rebuttals + self.undercuts
+    }
 }
 
 /// An actor and the disputes it gives and receives.
@@ -35,19 +45,20 @@ pub struct ContestedActor {
 /// The result of [`contested`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Contested {
-    /// Every claim with at least one dispute, most rebuttals first, then most distinct
-    /// rebutting actors, then fewest supports, then file order.
+    /// Every claim with at least one dispute, most disputes (rebuttals and undercuts) first,
+    /// then most distinct disputing actors, then fewest supports, then file order.
     pub claims: Vec<ContestedClaim>,
     /// Every actor with a dispute given or received, by given + received, then received, then
     /// file order.
     pub actors: Vec<ContestedActor>,
 }
 
-/// Claims ranked by the rebuttals (and undercuts) they receive, actors by the disputes they give
-/// and receive.
+/// Claims ranked by the disputes they receive, rebuttals and undercuts (counted apart), actors
+/// by the disputes they give and receive.
 ///
 /// An undercut attacks a relation; it counts as a dispute of that relation's source claim (the
-/// claim whose reasoning it contests), as everywhere in [`crate::query`]. An actor rebutting its
+/// claim whose reasoning it contests), as everywhere in [`crate::query`], in
+/// [`ContestedClaim::undercuts`], never as a rebuttal. An actor rebutting its
 /// own claim counts for the claim but not for the actor ranking; with `rollup`, neither does a
 /// dispute inside one rolled-up actor.
 pub fn contested(map: &Map, rollup: bool) -> Contested {
@@ -56,6 +67,7 @@ pub fn contested(map: &Map, rollup: bool) -> Contested {
         .map(|claim| ContestedClaim {
             claim,
             rebuttals: 0,
+            undercuts: 0,
             rebutting_actors: Vec::new(),
             supports: 0,
         })
@@ -76,7 +88,10 @@ pub fn contested(map: &Map, rollup: bool) -> Contested {
             continue;
         }
         debug_assert!(is_dispute(relation.kind));
-        row.rebuttals += 1;
+        match relation.kind {
+            RelationKind::Undercuts => row.undercuts += 1,
+            _ => row.rebuttals += 1,
+        }
         if !row.rebutting_actors.contains(&from_actor) {
             row.rebutting_actors.push(from_actor);
         }
@@ -95,10 +110,10 @@ pub fn contested(map: &Map, rollup: bool) -> Contested {
         disputed_by_actors[to.index()] += 1;
     }
     let mut claims: Vec<ContestedClaim> =
-        per_claim.into_iter().filter(|c| c.rebuttals > 0).collect();
+        per_claim.into_iter().filter(|c| c.disputes() > 0).collect();
     claims.sort_by(|a, b| {
-        b.rebuttals
-            .cmp(&a.rebuttals)
+        b.disputes()
+            .cmp(&a.disputes())
             .then(b.rebutting_actors.len().cmp(&a.rebutting_actors.len()))
             .then(a.supports.cmp(&b.supports))
             .then(a.claim.cmp(&b.claim))

@@ -301,15 +301,17 @@ fn contested_ranks_claims_and_actors() {
     let result = query::contested::contested(&map, false);
     // Disputes received per claim (to_claim): g1 {R4 b, R11 c, R12 b} = 3 from 2 actors;
     // a2-1 {R5 b, R7 a1} = 2 from 2, 0 supports; a1-1 {R3 b, R9 c} = 2 from 2, 1 support
-    // (R10); a2-2 {R13 b} = 1, 0 supports; b1 {R6 a2} = 1, 1 support (R8). Ties go to the
-    // claim with fewer supports.
-    let claims: Vec<(&str, usize, usize, usize)> = result
+    // (R10), of which R9 undercuts a relation a1-1 makes, and is counted apart; a2-2 {R13 b}
+    // = 1, 0 supports; b1 {R6 a2} = 1, 1 support (R8). Ties go to the claim with fewer
+    // supports.
+    let claims: Vec<(&str, usize, usize, usize, usize)> = result
         .claims
         .iter()
         .map(|x| {
             (
                 map.claim(x.claim).id.as_str(),
                 x.rebuttals,
+                x.undercuts,
                 x.rebutting_actors.len(),
                 x.supports,
             )
@@ -318,11 +320,11 @@ fn contested_ranks_claims_and_actors() {
     assert_eq!(
         claims,
         [
-            ("g1", 3, 2, 2),
-            ("a2-1", 2, 2, 0),
-            ("a1-1", 2, 2, 1),
-            ("a2-2", 1, 1, 0),
-            ("b1", 1, 1, 1),
+            ("g1", 3, 0, 2, 2),
+            ("a2-1", 2, 0, 2, 0),
+            ("a1-1", 1, 1, 2, 1),
+            ("a2-2", 1, 0, 1, 0),
+            ("b1", 1, 0, 1, 1),
         ]
     );
     // Actors: b gives 5 (R3 R4 R5 R12 R13), receives 1 (R6); a2 gives 1 (R6), receives 3
@@ -574,6 +576,11 @@ fn cli_claims_show_path_contested_camps_stats_json() {
     let contested = json(&["contested", FIXTURE]);
     assert_eq!(contested["claims"][0]["claim"]["id"], "g1");
     assert_eq!(contested["claims"][0]["rebuttals"], 3);
+    assert_eq!(contested["claims"][0]["undercuts"], 0);
+    // a1-1 is rebutted once, and the relation it makes undercut once: counted apart.
+    assert_eq!(contested["claims"][2]["claim"]["id"], "a1-1");
+    assert_eq!(contested["claims"][2]["rebuttals"], 1);
+    assert_eq!(contested["claims"][2]["undercuts"], 1);
     assert_eq!(contested["actors"][0]["actor"]["id"], "b");
 
     let camps = json(&["camps", FIXTURE]);
@@ -588,6 +595,47 @@ fn cli_claims_show_path_contested_camps_stats_json() {
 }
 
 // ---- the CLI: text (snapshots) ----
+
+/// `--width` sets the width text fits in: wide, nothing is cut; narrow, the names give way and
+/// the ids and counts stay whole.
+#[test]
+fn text_fits_the_width_asked_for_and_never_cuts_a_number() {
+    for args in [
+        &["contested", BUNDLED][..],
+        &["disputes", BUNDLED, "--evidence"],
+        &["camps", BUNDLED],
+        &["show", BUNDLED, "pompeo-feeding-data"],
+    ] {
+        let wide = run(&[args, &["--width", "300"]].concat());
+        assert_eq!(wide.code, 0, "{args:?}: {}", wide.stderr);
+        // (`camps` ends a long list with "… and N more pairs", which is no cut.)
+        let cut = |line: &&str| line.contains('…') && !line.trim_start().starts_with("… and");
+        assert!(
+            !wide.stdout.lines().any(|line| cut(&line)),
+            "{args:?}: {}",
+            wide.stdout
+        );
+        let narrow = run(&[args, &["--width", "50"]].concat());
+        assert_eq!(narrow.code, 0, "{args:?}: {}", narrow.stderr);
+        if matches!(args[0], "disputes" | "contested") {
+            assert!(narrow.stdout.contains('…'), "{args:?}: {}", narrow.stdout);
+        }
+        // The numbers are the same, whatever was cut: the count at the end of each header of
+        // `disputes --evidence`, the counts that open each row of `contested`.
+        let numbers = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter_map(|line| match args[0] {
+                    "disputes" if !line.starts_with(' ') => line.rsplit_once(": "),
+                    "contested" if line.starts_with(' ') => line.trim_start().split_once("  "),
+                    _ => None,
+                })
+                .map(|(a, b)| if args[0] == "disputes" { b } else { a }.to_owned())
+                .collect()
+        };
+        assert_eq!(numbers(&wide.stdout), numbers(&narrow.stdout), "{args:?}");
+    }
+    assert_eq!(run(&["contested", BUNDLED, "--width", "5"]).code, 2);
+}
 
 /// The text output of a query on the fixture, which must fit 80 columns.
 fn text(args: &[&str]) -> String {
@@ -880,13 +928,11 @@ fn bundled_queries_hold_together() {
     let map = bundled();
     // Every dispute is found once among the contested claims and once among the rows.
     let contested = query::contested::contested(&map, false);
+    let count = |kind| map.relations.iter().filter(|r| r.kind == kind).count();
     let rebuttals: usize = contested.claims.iter().map(|c| c.rebuttals).sum();
-    let disputes = map
-        .relations
-        .iter()
-        .filter(|r| query::is_dispute(r.kind))
-        .count();
-    assert_eq!(rebuttals, disputes);
+    assert_eq!(rebuttals, count(argraph::model::RelationKind::Rebuts));
+    let undercuts: usize = contested.claims.iter().map(|c| c.undercuts).sum();
+    assert_eq!(undercuts, count(argraph::model::RelationKind::Undercuts));
     // Pompeo's accusation is rebutted by TikTok, and `show` lists it.
     let tree = query::show::show(&map, c(&map, "pompeo-feeding-data"), 1);
     assert!(

@@ -165,8 +165,8 @@ fn text(map: &Map, result: &Camps, style: Style) -> String {
             plural(g.supports, "support"),
             plural(g.disputes, "dispute"),
         );
-        // The method goes on a line of its own when both would not fit in WIDTH columns.
-        if header.chars().count() + method.chars().count() + 3 <= WIDTH {
+        // The method goes on a line of its own when both would not fit in the width.
+        if header.chars().count() + method.chars().count() + 3 <= style.width {
             out.push_str(&style.bold(&format!("{header} ({method})")));
         } else {
             out.push_str(&style.bold(&header));

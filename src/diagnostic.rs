@@ -104,6 +104,11 @@ impl Diagnostic {
         self
     }
 
+    /// Adds an explanatory note when `condition` holds.
+    pub fn note_if(self, condition: bool, note: impl Into<String>) -> Self {
+        if condition { self.note(note) } else { self }
+    }
+
     /// Whether this is an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

@@ -105,7 +105,120 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             }),
         }
     };
-    load_files(paths.len(), bytes, &read, Tuning::DEFAULT)
+    match load_files(paths.len(), bytes, &read, Tuning::DEFAULT) {
+        Err(LoadError::Invalid {
+            files,
+            mut errors,
+            warnings,
+        }) => {
+            if !std::fs::metadata(path).is_ok_and(|metadata| metadata.is_dir()) {
+                hint_siblings(path, &files, &mut errors);
+            }
+            Err(LoadError::Invalid {
+                files,
+                errors,
+                warnings,
+            })
+        }
+        loaded => loaded,
+    }
+}
+
+/// Siblings read at most for [`hint_siblings`]: a map's directory holds a few dozen files.
+const SIBLINGS_READ: usize = 256;
+
+/// When one file of a directory is checked alone, the ids it refers to may be defined in the
+/// files beside it: the unknown references whose id a sibling defines say so, naming it, and the
+/// first of them suggests checking the directory. (Siblings that define none of the ids are
+/// other maps, as in a directory of examples: nothing is said.)
+fn hint_siblings(path: &Path, files: &[MapFile], errors: &mut [Diagnostic]) {
+    if !errors.iter().any(|error| error.code == "unknown-reference") {
+        return;
+    }
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut siblings: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|sibling| {
+            sibling.extension().is_some_and(|ext| ext == "ron")
+                && sibling.file_name() != path.file_name()
+                && sibling.is_file()
+        })
+        .collect();
+    if siblings.is_empty() {
+        return;
+    }
+    siblings.sort();
+    // Which sibling defines each id (the first, in load order).
+    let mut defined_in: std::collections::HashMap<String, &Path> = Default::default();
+    for sibling in siblings.iter().take(SIBLINGS_READ) {
+        let Ok(text) = std::fs::read_to_string(sibling) else {
+            continue;
+        };
+        for id in ids_written_in(&text, 0..text.len()) {
+            defined_in.entry(id).or_insert(sibling);
+        }
+    }
+    let name = |file: &Path| {
+        file.file_name().map_or_else(
+            || file.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        )
+    };
+    // The id each unknown reference names, as written.
+    let ids: Vec<Option<&str>> = errors
+        .iter()
+        .map(|error| {
+            let label = error
+                .primary
+                .as_ref()
+                .filter(|_| error.code == "unknown-reference")?;
+            let written = files
+                .get(label.file.index())?
+                .text
+                .get(label.span.clone())?;
+            Some(written.trim_matches('"'))
+        })
+        .collect();
+    // The siblings are parts of the same map when they define at least half of the ids not
+    // found; else they are other maps (a directory of examples), and sharing an id or two
+    // with them means nothing.
+    let unknown: std::collections::HashSet<&str> = ids.iter().flatten().copied().collect();
+    let found = unknown
+        .iter()
+        .filter(|id| defined_in.contains_key(**id))
+        .count();
+    if found * 2 < unknown.len() {
+        return;
+    }
+    let mut first = true;
+    for (error, id) in errors.iter_mut().zip(ids) {
+        let Some((id, sibling)) = id.and_then(|id| Some((id, defined_in.get(id)?))) else {
+            continue;
+        };
+        error.help = Some(format!(
+            "`{id}` is defined in `{}`, beside this file: check the directory `{}` to load the \
+             whole map",
+            name(sibling),
+            dir.display()
+        ));
+        if first {
+            first = false;
+            error.notes.push(format!(
+                "this file was checked alone; the {} other .ron {} beside it in `{}` may define \
+                 these ids: check the directory to load them together",
+                siblings.len(),
+                if siblings.len() == 1 { "file" } else { "files" },
+                dir.display()
+            ));
+        }
+    }
 }
 
 /// Loads a map from in-memory files (path, contents), as if read from disk in that order.
@@ -856,7 +969,9 @@ fn ron_diagnostic(
             .at(file, token, "not one of the allowed values");
             match crate::suggest::closest(found, expected.iter().copied()) {
                 Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
-                None => diagnostic.help(format!("write one of: {}", expected.join(", "))),
+                None => diagnostic
+                    .help(format!("write one of: {}", expected.join(", ")))
+                    .note_if(expected.contains(&"research_lab"), KIND_NOTE),
             }
         }
         E::InvalidValueForType { expected, found } => Diagnostic::error(
@@ -877,17 +992,70 @@ fn ron_diagnostic(
             format!("expected {article} {what} record `( ... )`"),
         )
         .at(file, token, "expected `(` here"),
-        E::ExpectedIdentifier => Diagnostic::error("wrong-type", "expected a bare word").at(
-            file,
-            token,
-            "expected an identifier such as `government`",
-        ),
+        E::ExpectedIdentifier => {
+            let field = match &node.kind {
+                NodeKind::Struct(fields) => fields
+                    .iter()
+                    .find(|field| field.value.span.contains(&token.start)),
+                _ => None,
+            };
+            let values = field.and_then(|field| enum_values(&field.name));
+            let written = text.get(token.clone()).unwrap_or_default();
+            let diagnostic = Diagnostic::error("wrong-type", "expected a bare word");
+            match (
+                values,
+                written.strip_prefix('"').and_then(|w| w.strip_suffix('"')),
+            ) {
+                // A value written in quotes: say so, and list the values as the bare form does.
+                (Some(values), Some(word)) => {
+                    let diagnostic = diagnostic.at(file, token, "written in quotes");
+                    if values.contains(&word) {
+                        diagnostic.help(format!("write `{word}`, without quotes"))
+                    } else {
+                        let hint = match crate::suggest::closest(word, values.iter().copied()) {
+                            Some(best) => format!("did you mean `{best}`? "),
+                            None => String::new(),
+                        };
+                        diagnostic
+                            .help(format!(
+                                "{hint}write one of, without quotes: {}",
+                                values.join(", ")
+                            ))
+                            .note_if(field.is_some_and(|f| f.name == "kind"), KIND_NOTE)
+                    }
+                }
+                (Some(values), None) => diagnostic
+                    .at(file, token, "expected one of the allowed values")
+                    .help(format!("write one of: {}", values.join(", "))),
+                (None, _) => {
+                    diagnostic.at(file, token, "expected an identifier such as `government`")
+                }
+            }
+        }
         other => Diagnostic::error("syntax", format!("{other}")).at(
             file,
             token,
             format!("in this {what}"),
         ),
     }
+}
+
+/// Where to read which kind fits an actor that fits none well.
+const KIND_NOTE: &str =
+    "docs/format.md says which kind fits a borderline actor (a business lobby, a city council)";
+
+/// The values a field of a map file takes when it is an enumeration (written as bare words).
+fn enum_values(field: &str) -> Option<Vec<&'static str>> {
+    Some(match field {
+        "kind" => crate::model::ActorKind::ALL
+            .iter()
+            .map(|kind| kind.as_str())
+            .collect(),
+        "semantics" => vec!["grounded", "complete", "preferred", "stable"],
+        "status" => vec!["in", "out", "undec"],
+        "support" => vec!["none", "deductive", "necessary"],
+        _ => return None,
+    })
 }
 
 /// The span of the field named `name` in a struct node.

@@ -1477,8 +1477,37 @@ fn report_duplicates(
             checker.span(&first_site),
             "first stated here",
         )
-        .help("remove one of the two");
+        .help(which_to_keep(map, resolved, first, second));
         checker.errors.push(diagnostic);
+    }
+}
+
+/// The advice on a relation stated twice (at `first` and `second` in the map's relations): which
+/// one to keep. One with an id that an undercut targets must stay (the undercut names it); of
+/// one with an id and one without, the one with the id (undercuts can name it).
+fn which_to_keep(map: &Map, resolved: &[bool], first: usize, second: usize) -> String {
+    let undercut_by = |position: usize| {
+        map.relations
+            .iter()
+            .zip(resolved)
+            .find(|(relation, ok)| {
+                **ok && relation.target == Target::Relation(RelationIx::new(position))
+            })
+            .map(|(relation, _)| map.claim(relation.from).id.as_str())
+    };
+    let id = |position: usize| map.relations[position].id.as_deref();
+    match [first, second].map(|position| (id(position), undercut_by(position))) {
+        [(Some(a), Some(_)), (Some(b), Some(_))] => format!(
+            "both are undercut: keep one (say `{a}`), point the undercuts of `{b}` at it, and \
+             remove the other"
+        ),
+        [(Some(id), Some(claim)), _] | [_, (Some(id), Some(claim))] => format!(
+            "keep the one with the id `{id}` (`{claim}` undercuts it), and remove the other"
+        ),
+        [(Some(id), None), (None, _)] | [(None, _), (Some(id), None)] => {
+            format!("remove the one without an id: keep `{id}`, which undercuts can name")
+        }
+        _ => "remove one of the two".to_owned(),
     }
 }
 

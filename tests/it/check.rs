@@ -388,3 +388,99 @@ fn a_record_left_out_raises_no_warnings_about_the_others() {
     let loaded = load_sources(vec![(PathBuf::from("m.ron"), mended)]).expect("valid");
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
 }
+
+/// A kind written in quotes lists the kinds, as the bare misspelling does, and says to write it
+/// without quotes; a right one in quotes says just that.
+#[test]
+fn a_quoted_kind_lists_the_kinds() {
+    let actor = |kind: &str| {
+        format!("(actors: [(id: \"lobby\", name: \"Merchants Association\", kind: {kind})])")
+    };
+    let help = |kind: &str| -> (String, Vec<String>) {
+        let errors = errors_of(&actor(kind));
+        assert_eq!(errors.len(), 1, "{kind}: {errors:?}");
+        (
+            errors[0].help.clone().unwrap_or_default(),
+            errors[0].notes.clone(),
+        )
+    };
+    let (quoted, notes) = help("\"business_lobby\"");
+    let (bare, _) = help("business_lobby");
+    assert!(quoted.contains("without quotes"), "{quoted}");
+    assert!(
+        quoted.ends_with(bare.trim_start_matches("write one of: ")),
+        "{quoted} / {bare}"
+    );
+    assert!(quoted.contains("ngo, research_lab"), "{quoted}");
+    assert!(
+        notes.iter().any(|n| n.contains("docs/format.md")),
+        "{notes:?}"
+    );
+    assert_eq!(help("\"ngo\"").0, "write `ngo`, without quotes");
+    assert_eq!(
+        help("\"gouvernment\"").0.split('?').next(),
+        Some("did you mean `government`")
+    );
+}
+
+/// A relation stated inline and again in `relations` with an id: the advice names the one to
+/// keep, the one with the id, and why when an undercut targets it.
+#[test]
+fn a_relation_stated_twice_says_which_to_keep() {
+    let map = |undercut: bool| {
+        format!(
+            "(sources: [(id: \"s\", title: \"S\")], actors: [(id: \"a\", name: \"A\", kind: other)], \
+             claims: [(id: \"x\", actor: \"a\", text: \"t\", source: \"s\", supports: [\"y\"]), \
+                      (id: \"y\", actor: \"a\", text: \"t\", source: \"s\"), \
+                      (id: \"z\", actor: \"a\", text: \"t\", source: \"s\"{})], \
+             relations: [(id: \"x-backs-y\", from: \"x\", supports: \"y\")])",
+            if undercut {
+                ", undercuts: [\"x-backs-y\"]"
+            } else {
+                ""
+            }
+        )
+    };
+    let helps = |text: &str| -> Vec<String> {
+        errors_of(text)
+            .iter()
+            .filter(|e| e.code == "duplicate-relation")
+            .filter_map(|e| e.help.clone())
+            .collect()
+    };
+    assert_eq!(
+        helps(&map(true)),
+        ["keep the one with the id `x-backs-y` (`z` undercuts it), and remove the other"]
+    );
+    assert_eq!(
+        helps(&map(false)),
+        ["remove the one without an id: keep `x-backs-y`, which undercuts can name"]
+    );
+}
+
+/// One file of a directory map checked alone: the unknown references name the sibling that
+/// defines each id, and suggest checking the directory.
+#[test]
+fn checking_one_file_of_a_map_points_to_its_siblings() {
+    let result = check("cascade/relations.ron");
+    assert_eq!(result.code, 1);
+    let helps: Vec<&str> = result
+        .stderr
+        .lines()
+        .filter(|line| line.contains("= help:"))
+        .collect();
+    assert_eq!(helps.len(), 6, "{}", result.stderr);
+    for help in helps {
+        assert!(
+            help.contains("is defined in `claims.ron`, beside this file: check the directory `tests/fixtures/cascade`"),
+            "{help}"
+        );
+    }
+    // Once: the file was checked alone, and two files are beside it.
+    assert_eq!(result.stderr.matches("checked alone").count(), 1);
+    assert!(result.stderr.contains("the 2 other .ron files beside it"));
+    // The directory is valid; a file with no siblings gets no such note.
+    assert_eq!(check("cascade").code, 0);
+    let alone = check("invalid/unknown-reference.ron");
+    assert!(!alone.stderr.contains("beside"), "{}", alone.stderr);
+}

@@ -372,7 +372,8 @@ impl Emit<'_> {
     }
 }
 
-/// The legend of the actor level: edge kinds and colours.
+/// The legend of the actor level: node shapes (an actor's kind) and colours (its family), edge
+/// kinds.
 fn legend(
     map: &Map,
     role: &[Option<Role>],
@@ -380,9 +381,14 @@ fn legend(
     out: &mut Dot,
 ) {
     let mut families = [false; 4];
+    let mut kinds = [false; crate::model::ActorKind::ALL.len()];
     for (i, r) in role.iter().enumerate() {
         if r.is_some() {
-            let family = Family::of(map.actor(ActorIx::new(i)).kind);
+            let kind = map.actor(ActorIx::new(i)).kind;
+            if let Some(slot) = crate::model::ActorKind::ALL.iter().position(|&k| k == kind) {
+                kinds[slot] = true;
+            }
+            let family = Family::of(kind);
             if let Some(slot) = Family::ALL.iter().position(|&f| f == family) {
                 families[slot] = true;
             }
@@ -412,7 +418,7 @@ fn legend(
     key.tag("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
     key.tag("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">")
         .push(Html::text(
-            "A node is one actor; its kind and\nnumber of claims in small print.\nLine width and ×N: how many claim\nrelations stand behind an edge.",
+            "A node is one actor. Its shape shows\nits kind, as the sample shapes name;\nits colour, the family of its kind.\nKind and number of claims in small\nprint. Line width and ×N: how many\nclaim relations stand behind an edge.",
         ))
         .tag("</TD></TR>");
     for (family, _) in Family::ALL
@@ -444,6 +450,33 @@ fn legend(
             html_label(key),
         ],
     );
+    // One sample node per shape drawn, named with the kinds that take it.
+    let mut shapes: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+    for (&kind, _) in crate::model::ActorKind::ALL
+        .iter()
+        .zip(kinds)
+        .filter(|(_, present)| *present)
+    {
+        let shape = style::actor_shape(kind);
+        match shapes.iter_mut().find(|(s, _)| *s == shape) {
+            Some((_, names)) => names.push(kind.as_str()),
+            None => shapes.push((shape, vec![kind.as_str()])),
+        }
+    }
+    for (shape, names) in shapes {
+        body.node(
+            &format!("legend:shape:{shape}"),
+            &[
+                attr("shape", shape),
+                attr("fillcolor", "#ffffff"),
+                attr("color", "#6b7280"),
+                attr("fontsize", "9"),
+                attr("margin", "0.05"),
+                attr("height", "0.3"),
+                text_attr("label", names.join(", ")),
+            ],
+        );
+    }
     let samples = [
         (
             has_supports,

@@ -17,6 +17,7 @@ mod generate;
 mod import;
 mod lsp;
 mod man;
+mod new;
 mod output;
 mod path;
 mod present;
@@ -67,7 +68,9 @@ enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    // ---- checking and drawing ----
+    // ---- starting, checking and drawing ----
+    /// Write a small valid map to start from, in several files, its fields explained.
+    New(new::Args),
     /// Load and check a map; print a one-line summary, or every mistake with its location.
     Check(check::Args),
     /// Draw a map: DOT, or SVG, PNG or PDF through Graphviz; claims by actor, or actors.
@@ -136,6 +139,7 @@ pub(crate) fn main() -> ExitCode {
         cli.width.map(usize::from),
     );
     let result = match cli.command {
+        Command::New(args) => new::run(args, &context),
         Command::Check(args) => check::run(args, &context),
         Command::Render(args) => render::run(args, &context),
         Command::Disputes(args) => disputes::run(args, &context),

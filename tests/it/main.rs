@@ -16,6 +16,7 @@ mod graphml;
 mod load;
 mod lsp;
 mod markdown;
+mod new;
 mod queries;
 mod questions;
 mod readme;

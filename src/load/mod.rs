@@ -124,52 +124,75 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     }
 }
 
+/// The `.ron` files in `dir` and its sub-directories (one level down), but `path`, sorted; at
+/// most [`SIBLINGS_READ`].
+fn ron_files_near(dir: &Path, path: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut dirs = vec![(dir.to_owned(), 0)];
+    while let Some((dir, depth)) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let entry_path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if entry_path.is_dir() {
+                if depth == 0 {
+                    dirs.push((entry_path, depth + 1));
+                }
+            } else if entry_path.extension().is_some_and(|ext| ext == "ron")
+                && !same_file(&entry_path, path)
+            {
+                found.push(entry_path);
+            }
+            if found.len() >= SIBLINGS_READ {
+                break;
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Whether two paths name the same file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Which of `files` defines each id (the first, in order).
+fn defined_in(files: &[PathBuf]) -> std::collections::HashMap<String, PathBuf> {
+    let mut defined_in = std::collections::HashMap::new();
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(file) else {
+            continue;
+        };
+        for id in ids_written_in(&text, 0..text.len()) {
+            defined_in.entry(id).or_insert_with(|| file.clone());
+        }
+    }
+    defined_in
+}
+
 /// Siblings read at most for [`hint_siblings`]: a map's directory holds a few dozen files.
 const SIBLINGS_READ: usize = 256;
 
 /// When one file of a directory is checked alone, the ids it refers to may be defined in the
-/// files beside it: the unknown references whose id a sibling defines say so, naming it, and the
-/// first of them suggests checking the directory. (Siblings that define none of the ids are
+/// files beside it (or in the directory above, for a map whose claims are in a sub-directory):
+/// the unknown references whose id such a file defines say so, naming it, and the first of them
+/// suggests checking the directory. (Siblings that define none of the ids are
 /// other maps, as in a directory of examples: nothing is said.)
 fn hint_siblings(path: &Path, files: &[MapFile], errors: &mut [Diagnostic]) {
     if !errors.iter().any(|error| error.code == "unknown-reference") {
         return;
     }
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut siblings: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|sibling| {
-            sibling.extension().is_some_and(|ext| ext == "ron")
-                && sibling.file_name() != path.file_name()
-                && sibling.is_file()
-        })
-        .collect();
-    if siblings.is_empty() {
-        return;
-    }
-    siblings.sort();
-    // Which sibling defines each id (the first, in load order).
-    let mut defined_in: std::collections::HashMap<String, &Path> = Default::default();
-    for sibling in siblings.iter().take(SIBLINGS_READ) {
-        let Ok(text) = std::fs::read_to_string(sibling) else {
-            continue;
-        };
-        for id in ids_written_in(&text, 0..text.len()) {
-            defined_in.entry(id).or_insert(sibling);
-        }
-    }
-    let name = |file: &Path| {
-        file.file_name().map_or_else(
-            || file.display().to_string(),
-            |name| name.to_string_lossy().into_owned(),
-        )
+    let parent = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
     };
     // The id each unknown reference names, as written.
     let ids: Vec<Option<&str>> = errors
@@ -190,29 +213,46 @@ fn hint_siblings(path: &Path, files: &[MapFile], errors: &mut [Diagnostic]) {
     // found; else they are other maps (a directory of examples), and sharing an id or two
     // with them means nothing.
     let unknown: std::collections::HashSet<&str> = ids.iter().flatten().copied().collect();
-    let found = unknown
-        .iter()
-        .filter(|id| defined_in.contains_key(**id))
-        .count();
-    if found * 2 < unknown.len() {
+    // The file's directory, else the one above (a map whose claims are in a sub-directory).
+    let Some((dir, siblings, defined_in)) =
+        [Some(parent.clone()), parent.parent().map(Path::to_owned)]
+            .into_iter()
+            .flatten()
+            .map(|dir| {
+                let dir = if dir.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    dir
+                };
+                let siblings = ron_files_near(&dir, path);
+                let defined_in = defined_in(&siblings);
+                (dir, siblings, defined_in)
+            })
+            .find(|(_, _, defined_in)| {
+                let found = unknown
+                    .iter()
+                    .filter(|id| defined_in.contains_key(**id))
+                    .count();
+                found > 0 && found * 2 >= unknown.len()
+            })
+    else {
         return;
-    }
+    };
     let mut first = true;
     for (error, id) in errors.iter_mut().zip(ids) {
-        let Some((id, sibling)) = id.and_then(|id| Some((id, defined_in.get(id)?))) else {
+        let Some((id, file)) = id.and_then(|id| Some((id, defined_in.get(id)?))) else {
             continue;
         };
         error.help = Some(format!(
-            "`{id}` is defined in `{}`, beside this file: check the directory `{}` to load the \
-             whole map",
-            name(sibling),
+            "`{id}` is defined in `{}`: check the directory `{}` to load the whole map",
+            file.display(),
             dir.display()
         ));
         if first {
             first = false;
             error.notes.push(format!(
-                "this file was checked alone; the {} other .ron {} beside it in `{}` may define \
-                 these ids: check the directory to load them together",
+                "this file was checked alone; the {} other .ron {} in `{}` may define these ids: \
+                 check the directory to load them together",
                 siblings.len(),
                 if siblings.len() == 1 { "file" } else { "files" },
                 dir.display()

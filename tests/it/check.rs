@@ -472,15 +472,32 @@ fn checking_one_file_of_a_map_points_to_its_siblings() {
     assert_eq!(helps.len(), 6, "{}", result.stderr);
     for help in helps {
         assert!(
-            help.contains("is defined in `claims.ron`, beside this file: check the directory `tests/fixtures/cascade`"),
+            help.contains(
+                "is defined in `tests/fixtures/cascade/claims.ron`: check the directory \
+                 `tests/fixtures/cascade` to load the whole map"
+            ),
             "{help}"
         );
     }
     // Once: the file was checked alone, and two files are beside it.
     assert_eq!(result.stderr.matches("checked alone").count(), 1);
-    assert!(result.stderr.contains("the 2 other .ron files beside it"));
+    assert!(
+        result
+            .stderr
+            .contains("the 2 other .ron files in `tests/fixtures/cascade`")
+    );
     // The directory is valid; a file with no siblings gets no such note.
     assert_eq!(check("cascade").code, 0);
     let alone = check("invalid/unknown-reference.ron");
-    assert!(!alone.stderr.contains("beside"), "{}", alone.stderr);
+    assert!(!alone.stderr.contains("checked alone"), "{}", alone.stderr);
+    assert!(!alone.stderr.contains("is defined in"), "{}", alone.stderr);
+    // A file in a sub-directory of the map: the directory above is the map.
+    let nested = check("multi/claims/us.ron");
+    assert!(
+        nested
+            .stderr
+            .contains("`us-gov` is defined in `tests/fixtures/multi/actors.ron`: check the directory `tests/fixtures/multi`"),
+        "{}",
+        nested.stderr
+    );
 }

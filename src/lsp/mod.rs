@@ -4,17 +4,20 @@
 //! channel of messages, no async runtime) and `lsp-types`. The loop here is the only protocol
 //! glue: it keeps the `workspace` up to date with the editor's buffers, checks a changed map
 //! once the typing pauses ([`DEBOUNCE`]) and publishes the `diagnostics`, and hands each
-//! request to the file of its feature (`navigation`, `hover`, `completion`), which
-//! answers from the loader's own diagnostics, spans and ids.
+//! request to the file of its feature (`navigation`, `hover`, `completion`, `rename`,
+//! `code_actions`, `symbols`), which answers from the loader's own diagnostics, spans and ids.
 //!
 //! No input makes the server stop: a file that is not UTF-8, a binary file or a half-typed
 //! record gives diagnostics, and a request that fails for any reason gets an error response.
 
+mod code_actions;
 mod completion;
 mod diagnostics;
 mod hover;
 mod navigation;
 mod position;
+mod rename;
+mod symbols;
 mod workspace;
 
 use diagnostics::Published;
@@ -23,12 +26,16 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
-use lsp_types::request::{Completion, GotoDefinition, HoverRequest, References, Request as _};
+use lsp_types::request::{
+    CodeActionRequest, Completion, DocumentSymbolRequest, GotoDefinition, HoverRequest,
+    PrepareRenameRequest, References, Rename, Request as _, WorkspaceSymbolRequest,
+};
 use lsp_types::{
-    CompletionOptions, GotoDefinitionResponse, HoverProviderCapability, InitializeParams,
-    InitializeResult, OneOf, PositionEncodingKind, ServerCapabilities, ServerInfo,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
+    DocumentSymbolResponse, GotoDefinitionResponse, HoverProviderCapability, InitializeParams,
+    InitializeResult, OneOf, PositionEncodingKind, RenameOptions, ServerCapabilities, ServerInfo,
     TextDocumentPositionParams, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, WorkDoneProgressOptions,
 };
 use position::Encoding;
 use serde_json::Value;
@@ -119,6 +126,16 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
             trigger_characters: Some(vec!["\"".to_owned(), ":".to_owned()]),
             ..CompletionOptions::default()
         }),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     }
 }
@@ -313,6 +330,56 @@ impl Server<'_> {
                 };
                 json(serde_json::to_value(completion::complete(
                     map, file, offset, encoding,
+                )))
+            }
+            PrepareRenameRequest::METHOD => {
+                let params: TextDocumentPositionParams = extract(request)?;
+                let Some((map, file, offset)) = self.at(&params) else {
+                    return Ok(Value::Null);
+                };
+                let prepared = rename::prepare(map, file, offset, encoding)
+                    .map_err(|reason| (ErrorCode::RequestFailed, reason))?;
+                json(serde_json::to_value(prepared))
+            }
+            Rename::METHOD => {
+                let params: lsp_types::RenameParams = extract(request)?;
+                let Some((map, file, offset)) = self.at(&params.text_document_position) else {
+                    return Ok(Value::Null);
+                };
+                let edit = rename::rename(map, file, offset, &params.new_name, encoding)
+                    .map_err(|reason| (ErrorCode::RequestFailed, reason))?;
+                json(serde_json::to_value(edit))
+            }
+            CodeActionRequest::METHOD => {
+                let params: lsp_types::CodeActionParams = extract(request)?;
+                // The actions come from the diagnostics: the map is checked first if it changed.
+                self.check_and_publish();
+                let Some((map, file)) = self.world.locate(&params.text_document.uri) else {
+                    return Ok(Value::Null);
+                };
+                let state = &map.files[file];
+                let start = state
+                    .lines
+                    .offset(&state.text, params.range.start, encoding);
+                let end = state.lines.offset(&state.text, params.range.end, encoding);
+                let actions = code_actions::actions(map, file, start..end.max(start), encoding);
+                json(serde_json::to_value(actions))
+            }
+            DocumentSymbolRequest::METHOD => {
+                let params: lsp_types::DocumentSymbolParams = extract(request)?;
+                let Some((map, file)) = self.world.locate(&params.text_document.uri) else {
+                    return Ok(Value::Null);
+                };
+                let outline = symbols::document(map, file, encoding);
+                json(serde_json::to_value(DocumentSymbolResponse::Nested(
+                    outline,
+                )))
+            }
+            WorkspaceSymbolRequest::METHOD => {
+                let params: lsp_types::WorkspaceSymbolParams = extract(request)?;
+                json(serde_json::to_value(symbols::workspace(
+                    &self.world,
+                    &params.query,
                 )))
             }
             _ => Err((

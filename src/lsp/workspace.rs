@@ -104,6 +104,12 @@ impl FileState {
         self.set_text(text);
     }
 
+    /// `path:line:column` (1-based) of byte `offset`, for messages.
+    pub(crate) fn location(&self, offset: usize) -> String {
+        let (line, column) = crate::diagnostic::line_column(&self.text, offset);
+        format!("{}:{line}:{column}", self.path.display())
+    }
+
     /// The editor closed the file: the disk counts again.
     pub(crate) fn close(&mut self) {
         self.open = false;

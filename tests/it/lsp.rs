@@ -573,3 +573,274 @@ fn broken_input_gives_diagnostics_and_the_server_lives_on() {
     client.diagnostics(&claims, |list| list.is_empty());
     assert_eq!(client.shutdown(), Some(0));
 }
+
+#[test]
+fn rename_across_files_and_its_refusals() {
+    let map = TestMap::new();
+    let (parties, claims, relations) = (
+        map.uri("a-parties.ron"),
+        map.uri("b-claims.ron"),
+        map.uri("c-relations.ron"),
+    );
+    let mut client = Client::start();
+    open(&mut client, &claims, CLAIMS);
+    client.diagnostics(&claims, |list| list.is_empty());
+
+    let position = at(&claims, CLAIMS, "\"apps-feed-ccp\"", 4);
+    let prepared = client.request("textDocument/prepareRename", position.clone());
+    assert_eq!(prepared["placeholder"], "apps-feed-ccp");
+    assert_eq!(
+        prepared["range"]["start"],
+        position_of(CLAIMS, "apps-feed-ccp", 0)
+    );
+
+    // The claim is defined in one file and named in another: one edit in each.
+    let mut params = position.clone();
+    params["newName"] = json!("apps-feed-party");
+    let edit = client.request("textDocument/rename", params);
+    let changes = edit["changes"].as_object().unwrap();
+    assert_eq!(changes.len(), 2, "{edit:#}");
+    assert_eq!(changes[&claims].as_array().unwrap().len(), 1);
+    let in_relations = &changes[&relations][0];
+    assert_eq!(in_relations["newText"], "apps-feed-party");
+    assert_eq!(
+        in_relations["range"]["start"],
+        position_of(RELATIONS, "apps-feed-ccp", 0)
+    );
+    assert_eq!(
+        in_relations["range"]["end"],
+        position_of(RELATIONS, "apps-feed-ccp", "apps-feed-ccp".len())
+    );
+    // An actor renamed from its definition: its `actor`, `about` and `member_of` references.
+    let mut params = at(&parties, PARTIES, "\"tiktok\"", 2);
+    params["newName"] = json!("tiktok-app");
+    let edit = client.request("textDocument/rename", params);
+    let count = |uri: &str| edit["changes"][uri].as_array().map_or(0, Vec::len);
+    assert_eq!((count(&parties), count(&claims)), (1, 3), "{edit:#}");
+
+    // Refused, with the reason: taken (whatever the kind), not kebab-case, nothing to rename.
+    let refuse = |client: &mut Client, name: &str| {
+        let mut params = position.clone();
+        params["newName"] = json!(name);
+        let error = client
+            .request_raw("textDocument/rename", params)
+            .expect_err("refused");
+        error["message"].as_str().unwrap().to_owned()
+    };
+    let taken = refuse(&mut client, "pompeo");
+    assert!(
+        taken.contains("`pompeo` is already the id of the actor at ")
+            && taken.contains("a-parties.ron:7:"),
+        "{taken}"
+    );
+    let not_kebab = refuse(&mut client, "Apps Feed");
+    assert!(not_kebab.contains("ids are kebab-case"), "{not_kebab}");
+    assert!(not_kebab.contains("`apps-feed` would do"), "{not_kebab}");
+    let error = client
+        .request_raw(
+            "textDocument/prepareRename",
+            at(&claims, CLAIMS, "text:", 1),
+        )
+        .expect_err("no id");
+    assert!(error["message"].as_str().unwrap().contains("no id here"));
+
+    // While a file of the map is broken, its references cannot all be found: refused.
+    let broken = RELATIONS.replacen("rebuts:", "rebuts", 1);
+    open(&mut client, &relations, &broken);
+    let mut params = position.clone();
+    params["newName"] = json!("apps-feed-party");
+    let error = client
+        .request_raw("textDocument/rename", params)
+        .expect_err("refused while broken");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("c-relations.ron:3:"),
+        "{error}"
+    );
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
+fn quick_fixes_and_symbols() {
+    let map = TestMap::new();
+    let (parties, claims) = (map.uri("a-parties.ron"), map.uri("b-claims.ron"));
+    let mut client = Client::start();
+    let typo = CLAIMS
+        .replacen("actor: \"pompeo\"", "actor: \"pompep\"", 1)
+        .replacen("actor: \"tiktok\"", "actor: \"bytedance\"", 1);
+    open(&mut client, &claims, &typo);
+    let list = client.diagnostics(&claims, |list| list.len() == 2);
+
+    // did-you-mean as a quick fix that writes the right id inside the quotes.
+    let range = list[0]["range"].clone();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": claims}, "range": range,
+               "context": {"diagnostics": [list[0]]}}),
+    );
+    let actions = actions.as_array().unwrap();
+    let titles: Vec<&str> = actions
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Replace `pompep` with `pompeo`",
+            "Add actor `pompep` to a-parties.ron"
+        ]
+    );
+    let edit = &actions[0]["edit"]["changes"][&claims][0];
+    assert_eq!(edit["newText"], "pompeo");
+    assert_eq!(edit["range"]["start"], position_of(&typo, "pompep", 0));
+
+    // No close id: only the skeleton, at the top of the map's `actors` section.
+    let range = list[1]["range"].clone();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": claims}, "range": range, "context": {"diagnostics": []}}),
+    );
+    let actions = actions.as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{actions:#?}");
+    assert_eq!(
+        actions[0]["title"],
+        "Add actor `bytedance` to a-parties.ron"
+    );
+    let edit = &actions[0]["edit"]["changes"][&parties][0];
+    assert_eq!(
+        edit["newText"],
+        "\n        (id: \"bytedance\", name: \"bytedance\", kind: other),"
+    );
+    assert_eq!(edit["range"]["start"], position_of(PARTIES, "actors: [", 9));
+    // Applied, the file is valid and the error goes.
+    let fixed = PARTIES.replacen(
+        "actors: [",
+        "actors: [\n        (id: \"bytedance\", name: \"bytedance\", kind: other),",
+        1,
+    );
+    open(&mut client, &parties, &fixed);
+    client.diagnostics(&claims, |list| list.len() == 1);
+
+    // The outline of a file: sections, and their records by id with their words.
+    let outline = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": parties}}),
+    );
+    let outline = outline.as_array().unwrap();
+    let names: Vec<&str> = outline
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["sources", "actors"]);
+    let actors: Vec<(&str, &str)> = outline[1]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap(), s["detail"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        actors,
+        [
+            ("bytedance", "bytedance"),
+            ("us-gov", "U.S. government"),
+            ("pompeo", "Mike Pompeo"),
+            ("tiktok", "TikTok")
+        ]
+    );
+    let relations = map.uri("c-relations.ron");
+    let outline = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": relations}}),
+    );
+    assert_eq!(outline[0]["children"][0]["name"], "denial");
+
+    // Workspace symbols: by id or by words.
+    let found = client.request("workspace/symbol", json!({"query": "chinese"}));
+    let names: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["apps-feed-ccp", "tiktok-independent"]);
+    assert_eq!(found[0]["location"]["uri"], claims.as_str());
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
+fn exit_without_shutdown_is_an_error() {
+    let mut client = Client::start();
+    client.notify("exit", Value::Null);
+    let deadline = Instant::now() + PATIENCE;
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = client.child.try_wait() {
+            assert_eq!(status.code(), Some(1));
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("the server did not exit");
+}
+
+/// Neovim's own LSP client (Debian's `neovim`, headless) drives the server through
+/// `tests/editors/nvim.lua`: a typo's diagnostic, its mend, definition, hover, completion and a
+/// rename across files written to disk.
+#[test]
+fn neovim_client() {
+    let Ok(nvim) = which("nvim") else {
+        eprintln!("skipped: nvim not found (apt-get install neovim)");
+        return;
+    };
+    let map = TestMap::new();
+    let report = map.dir.path().join("report.txt");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/editors/nvim.lua");
+    let status = Command::new(nvim)
+        .args(["--headless", "--clean", "-u", "NONE", "-c"])
+        .arg(format!("luafile {}", script.display()))
+        .env("ARGRAPH_BIN", env!("CARGO_BIN_EXE_argraph"))
+        .env("ARGRAPH_MAP", map.dir.path())
+        .env("ARGRAPH_REPORT", &report)
+        .env("XDG_STATE_HOME", map.dir.path())
+        .env("XDG_DATA_HOME", map.dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .status()
+        .expect("nvim runs");
+    let report = std::fs::read_to_string(&report).unwrap_or_default();
+    assert!(status.success(), "nvim failed:\n{report}");
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(lines[0], "initialized");
+    assert!(
+        lines[1].starts_with("diagnostic line 4: no actor `pompeoo`")
+            && lines[1].contains("did you mean `pompeo`?"),
+        "{report}"
+    );
+    assert_eq!(
+        &lines[2..],
+        [
+            "cleared",
+            "definition a-parties.ron:6",
+            "hover **actor** `pompeo`: Mike Pompeo",
+            "completion independent-2020",
+            "renamed in 2 files",
+            "stopped",
+        ],
+        "{report}"
+    );
+    // The rename reached the disk, in both files.
+    let parties = std::fs::read_to_string(map.path("a-parties.ron")).unwrap();
+    let claims = std::fs::read_to_string(map.path("b-claims.ron")).unwrap();
+    assert!(parties.contains("id: \"mike-pompeo\"") && !parties.contains("\"pompeo\""));
+    assert!(claims.contains("actor: \"mike-pompeo\""));
+}
+
+/// The path of `program` on `PATH`.
+fn which(program: &str) -> Result<PathBuf, ()> {
+    let path = std::env::var_os("PATH").ok_or(())?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file())
+        .ok_or(())
+}

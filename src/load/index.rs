@@ -5,8 +5,8 @@
 //! [`index_file`] reads a file with the loader's own span reader (`syntax`) and lists its
 //! definitions (the `id` of each source, actor, claim and relation) and its references (every
 //! field that names another record: a claim's `actor`, `source`, `about`, `supports`, `rebuts`,
-//! `undercuts`; an actor's `member_of`; a relation's `from` and target; an expectation's
-//! `claim`), following the same field names as the loader's records (`schema`).
+//! `undercuts`; an actor's `member_of`; a relation's `from` and target; a question's `for` and
+//! `against`; an expectation's `claim`), following the same field names as the loader's records (`schema`).
 
 use super::syntax::{self, Node, NodeKind};
 use std::ops::Range;
@@ -22,6 +22,8 @@ pub enum IdKind {
     Claim,
     /// A relation with an id (`relations` section).
     Relation,
+    /// A question the debate is about (`questions` section).
+    Question,
 }
 
 impl IdKind {
@@ -32,6 +34,7 @@ impl IdKind {
             IdKind::Actor => "actor",
             IdKind::Claim => "claim",
             IdKind::Relation => "relation",
+            IdKind::Question => "question",
         }
     }
 
@@ -42,6 +45,7 @@ impl IdKind {
             IdKind::Actor => "actors",
             IdKind::Claim => "claims",
             IdKind::Relation => "relations",
+            IdKind::Question => "questions",
         }
     }
 }
@@ -144,6 +148,7 @@ pub fn index_file(text: &str) -> Result<FileIndex, IndexError> {
             "actors" => Some(IdKind::Actor),
             "claims" => Some(IdKind::Claim),
             "relations" => Some(IdKind::Relation),
+            "questions" => Some(IdKind::Question),
             _ => None,
         };
         let records = section.value.elements();
@@ -190,6 +195,7 @@ pub fn reference_fields(section: &str) -> &'static [(&'static str, IdKind)] {
             ("rebuts", IdKind::Claim),
             ("undercuts", IdKind::Relation),
         ],
+        "questions" => &[("for", IdKind::Claim), ("against", IdKind::Claim)],
         "expectations" => &[("claim", IdKind::Claim)],
         _ => &[],
     }
@@ -280,6 +286,7 @@ mod tests {
     actors: [(id: "a", name: "A \"x\"", kind: official, member_of: Some("g"))],
     claims: [(id: "c", actor: "a", text: "t", source: "s", about: ["g"], undercuts: ["r"])],
     relations: [(id: "r", from: "c", rebuts: "d")],
+    questions: [(id: "q", text: "Why?", for: ["c"], against: [])],
     expectations: [(claim: "c", semantics: grounded, status: in)],
 )"#;
         let index = index_file(text).unwrap();
@@ -293,7 +300,8 @@ mod tests {
             [
                 (IdKind::Actor, "a", "\"a\""),
                 (IdKind::Claim, "c", "\"c\""),
-                (IdKind::Relation, "r", "\"r\"")
+                (IdKind::Relation, "r", "\"r\""),
+                (IdKind::Question, "q", "\"q\"")
             ]
         );
         assert_eq!(index.definitions[0].field("name"), Some("A \"x\""));
@@ -313,10 +321,11 @@ mod tests {
                 ("undercuts", IdKind::Relation, "r", Some("c")),
                 ("from", IdKind::Claim, "c", Some("r")),
                 ("rebuts", IdKind::Claim, "d", Some("r")),
+                ("for", IdKind::Claim, "c", Some("q")),
                 ("claim", IdKind::Claim, "c", None),
             ]
         );
-        assert_eq!(index.sections.len(), 4);
+        assert_eq!(index.sections.len(), 5);
     }
 
     #[test]

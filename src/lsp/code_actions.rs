@@ -94,7 +94,7 @@ fn add_missing(
     let record = match reference.expects {
         IdKind::Actor => format!("(id: \"{id}\", name: \"{id}\", kind: other)"),
         IdKind::Source => format!("(id: \"{id}\", title: \"{id}\")"),
-        IdKind::Claim | IdKind::Relation => return None,
+        IdKind::Claim | IdKind::Relation | IdKind::Question => return None,
     };
     let section = reference.expects.section();
     // The first file of the map that has the section, else this one.

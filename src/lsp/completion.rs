@@ -62,6 +62,13 @@ fn record_fields(section: &str) -> &'static [(&'static str, bool)] {
             ("undercuts", false),
             ("note", false),
         ],
+        "questions" => &[
+            ("id", true),
+            ("text", true),
+            ("for", false),
+            ("against", false),
+            ("note", false),
+        ],
         "expectations" => &[
             ("claim", true),
             ("semantics", true),
@@ -73,7 +80,14 @@ fn record_fields(section: &str) -> &'static [(&'static str, bool)] {
 }
 
 /// The sections of a file.
-const SECTIONS: [&str; 5] = ["sources", "actors", "claims", "relations", "expectations"];
+const SECTIONS: [&str; 6] = [
+    "sources",
+    "actors",
+    "claims",
+    "relations",
+    "questions",
+    "expectations",
+];
 
 /// What is being written at the cursor.
 #[derive(Debug, PartialEq, Eq)]
@@ -449,6 +463,7 @@ fn id_item_kind(kind: IdKind) -> CompletionItemKind {
         IdKind::Actor => CompletionItemKind::CLASS,
         IdKind::Claim => CompletionItemKind::VALUE,
         IdKind::Relation => CompletionItemKind::REFERENCE,
+        IdKind::Question => CompletionItemKind::INTERFACE,
     }
 }
 

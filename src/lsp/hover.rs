@@ -126,6 +126,17 @@ pub(crate) fn describe(map: &MapState, definition: &Definition) -> String {
                 }
             }
         }
+        IdKind::Question => {
+            if let Some(text) = field("text") {
+                out.push_str(&format!(": {text}"));
+            }
+            let answers = |side: &str| definition_answers(map, id, side);
+            out.push_str(&format!(
+                "\n\nanswered yes by {}, no by {}",
+                plural(answers("for"), "claim"),
+                plural(answers("against"), "claim")
+            ));
+        }
         IdKind::Relation => {
             let from = field("from").unwrap_or("?");
             for kind in ["supports", "rebuts", "undercuts"] {
@@ -165,6 +176,13 @@ fn disputes(map: &MapState, actor: &str) -> Option<(usize, usize)> {
         }
     }
     Some((made, received))
+}
+
+/// How many claims question `question` lists on `side` (`for` or `against`).
+fn definition_answers(map: &MapState, question: &str, side: &str) -> usize {
+    map.references()
+        .filter(|found| found.item.field == side && found.item.within.as_deref() == Some(question))
+        .count()
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -151,5 +151,6 @@ fn kind(kind: IdKind) -> SymbolKind {
         IdKind::Actor => SymbolKind::CLASS,
         IdKind::Claim => SymbolKind::STRING,
         IdKind::Relation => SymbolKind::OPERATOR,
+        IdKind::Question => SymbolKind::INTERFACE,
     }
 }

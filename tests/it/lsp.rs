@@ -844,3 +844,44 @@ fn which(program: &str) -> Result<PathBuf, ()> {
         .find(|candidate| candidate.is_file())
         .ok_or(())
 }
+
+#[test]
+fn questions_link_to_their_claims() {
+    let map = TestMap::new();
+    let questions = "(\n    questions: [\n        (id: \"q-ban\", text: \"Is the ban justified?\", for: [\"apps-feed-ccp\"], against: [\"tiktok-independent\"]),\n    ],\n)\n";
+    std::fs::write(map.path("d-questions.ron"), questions).unwrap();
+    let (claims, uri) = (map.uri("b-claims.ron"), map.uri("d-questions.ron"));
+    let mut client = Client::start();
+    open(&mut client, &uri, questions);
+    client.diagnostics(&uri, |list| list.is_empty());
+    let found = client.request(
+        "textDocument/definition",
+        at(&uri, questions, "\"tiktok-independent\"", 2),
+    );
+    assert_eq!(found["uri"], claims.as_str());
+    let hover = client.request("textDocument/hover", at(&uri, questions, "\"q-ban\"", 2));
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        text.contains("**question** `q-ban`: Is the ban justified?")
+            && text.contains("answered yes by 1 claim, no by 1 claim"),
+        "{text}"
+    );
+    let mut params = at(&claims, CLAIMS, "\"apps-feed-ccp\"", 2);
+    params["context"] = json!({"includeDeclaration": false});
+    let found = client.request("textDocument/references", params);
+    assert_eq!(found.as_array().unwrap().len(), 2, "{found:#}");
+    let typing = questions.replacen("against: [\"tiktok-independent\"]", "against: [\"", 1);
+    change(&mut client, &uri, 2, &typing);
+    let list = client.request(
+        "textDocument/completion",
+        at(&uri, &typing, "against: [\"", 11),
+    );
+    let labels: Vec<&str> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["apps-feed-ccp", "tiktok-independent"]);
+    assert_eq!(client.shutdown(), Some(0));
+}

@@ -11,6 +11,7 @@ mod completions;
 mod contested;
 mod disputes;
 mod eval;
+mod exercises;
 mod explain;
 mod export;
 mod generate;
@@ -21,6 +22,7 @@ mod new;
 mod output;
 mod path;
 mod present;
+mod questions;
 mod render;
 mod show;
 mod solve;
@@ -93,12 +95,16 @@ enum Command {
     Camps(camps::Args),
     /// Counts per kind, per source, per actor and per tag.
     Stats(stats::Args),
+    /// The debate's questions, each with the claims for and against and whether they stand.
+    Questions(questions::Args),
 
     // ---- argumentation semantics ----
     /// The status of every claim under an argumentation semantics (IN, OUT, UNDEC).
     Eval(eval::Args),
     /// Why a claim is accepted, rejected or undecided, in plain words.
     Explain(explain::Args),
+    /// The map's exercises for a student; with --answers, whether the map meets each.
+    Exercises(exercises::Args),
     /// Answer an ICCMA problem (SE-PR, DC-CO, DS-ST, ...) on an argumentation framework file.
     Solve(solve::Args),
 
@@ -150,6 +156,8 @@ pub(crate) fn main() -> ExitCode {
         Command::Path(args) => path::run(args, &context),
         Command::Camps(args) => camps::run(args, &context),
         Command::Stats(args) => stats::run(args, &context),
+        Command::Questions(args) => questions::run(args, &context),
+        Command::Exercises(args) => exercises::run(args, &context),
         Command::Eval(args) => eval::run(args, &context),
         Command::Explain(args) => explain::run(args, &context),
         Command::Export(args) => export::run(args, &context),

@@ -30,6 +30,9 @@ const SMALLER: &str = "for an overview use `--level actors` (add `--rollup` to c
 /// The `--depth` of `--focus` when not given.
 const DEFAULT_DEPTH: usize = 2;
 
+/// The `--depth` of `--question` when not given: the answers and what bears on them.
+const QUESTION_DEPTH: usize = 1;
+
 const INSTALL: &str =
     "install Graphviz (https://graphviz.org/download/; e.g. `apt-get install graphviz`)";
 
@@ -41,6 +44,7 @@ const INSTALL: &str =
   argraph render graphs/tiktok-wechat --level actors --rollup -o actors.svg
   argraph render graphs/tiktok-wechat --actor pompeo --actor tiktok -o pompeo.svg
   argraph render graphs/tiktok-wechat --focus pompeo-feeding-data --depth 1 | dot -Tsvg > focus.svg
+  argraph render tests/fixtures/questions/map.ron --question security-justified -o question.svg
   argraph render graphs/tiktok-wechat --eval preferred --support deductive -o status.svg
 
 SVG, PNG and PDF are drawn by Graphviz's `dot` (set ARGRAPH_DOT to use another program). Without
@@ -67,10 +71,20 @@ pub(crate) struct Args {
     #[arg(long = "actor", value_name = "ID")]
     actors: Vec<String>,
     /// Keep the claims around this claim, in both directions.
-    #[arg(long, value_name = "CLAIM", conflicts_with = "actors")]
+    #[arg(
+        long,
+        value_name = "CLAIM",
+        conflicts_with = "actors",
+        group = "centre"
+    )]
     focus: Option<String>,
-    /// With --focus: how many hops to follow [default: 2].
-    #[arg(long, value_name = "N", requires = "focus")]
+    /// Keep the claims that answer this question (drawn as focus claims), and the claims
+    /// around them.
+    #[arg(long, value_name = "ID", conflicts_with = "actors", group = "centre")]
+    question: Option<String>,
+    /// With --focus or --question: how many hops to follow [default: 2 with --focus, 1 with
+    /// --question].
+    #[arg(long, value_name = "N", requires = "centre")]
     depth: Option<usize>,
     /// With --level actors: count members (officials, products) under their organisation.
     #[arg(long)]
@@ -277,6 +291,13 @@ fn format_of(path: &Path) -> Result<FormatArg, Failure> {
 
 /// The selection the flags ask for; unknown ids are errors with a hint (exit code 1).
 fn selection(map: &Map, args: &Args) -> Result<Selection, Failure> {
+    if let Some(id) = &args.question {
+        let question = select::question(map, id).map_err(|e| Failure::Invalid(e.to_string()))?;
+        return Ok(Selection::Claims {
+            claims: question.answers().map(|(claim, _)| claim).collect(),
+            depth: args.depth.unwrap_or(QUESTION_DEPTH),
+        });
+    }
     if let Some(focus) = &args.focus {
         let claim = select::claim(map, focus).map_err(|e| Failure::Invalid(e.to_string()))?;
         return Ok(Selection::Focus {
@@ -328,6 +349,9 @@ fn selection_title(map: &Map, args: &Args) -> String {
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_else(|| "argraph".to_owned());
+    if let Some(question) = args.question.as_deref().and_then(|id| map.question(id)) {
+        return format!("{name}: {}", question.text);
+    }
     if let Some(focus) = &args.focus {
         let depth = args.depth.unwrap_or(DEFAULT_DEPTH);
         let hops = if depth == 1 { "hop" } else { "hops" };

@@ -15,6 +15,8 @@ fn what_is(map: &Map, id: &str) -> Option<&'static str> {
         Some("a source")
     } else if map.relation_ix(id).is_some() {
         Some("a relation")
+    } else if map.questions.contains_key(id) {
+        Some("a question")
     } else {
         None
     }
@@ -44,6 +46,11 @@ pub fn actor(map: &Map, id: &str) -> Result<ActorIx, UnknownId> {
 pub fn claim(map: &Map, id: &str) -> Result<ClaimIx, UnknownId> {
     map.claim_ix(id)
         .ok_or_else(|| unknown(map, "claim", id, map.claims.keys().map(String::as_str)))
+}
+
+/// The question with id `id`.
+pub fn question<'m>(map: &'m Map, id: &str) -> Result<&'m crate::model::Question, UnknownId> {
+    crate::render::select::question(map, id)
 }
 
 /// The source with id `id`.

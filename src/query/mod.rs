@@ -2,7 +2,7 @@
 //!
 //! Each query lives in its own module and returns typed rows (indices into the map, counts);
 //! nothing here prints. The CLI (`argraph disputes`, `supports`, `claims`, `show`, `contested`,
-//! `path`, `camps`, `stats`) and Rust users share them.
+//! `path`, `camps`, `stats`, `questions`, `exercises`) and Rust users share them.
 //!
 //! - [`links::disputes`] / [`links::supports`]: who disputes (backs) whom, one row per ordered
 //!   pair of actors, with the claim pairs behind it.
@@ -12,6 +12,9 @@
 //! - [`path::paths`]: chains of relations from one claim to another.
 //! - [`camps::camps`]: a two-way split of the actors that agrees best with supports and disputes.
 //! - [`stats::stats`]: counts per kind, source and actor.
+//! - [`questions::questions`]: the debate's questions, with the claims for and against and
+//!   whether each stands under a semantics.
+//! - [`exercises::exercises`]: the map's exercises, each with the answer the semantics gives.
 //!
 //! # Conventions
 //!
@@ -28,9 +31,11 @@
 pub mod camps;
 pub mod claims;
 pub mod contested;
+pub mod exercises;
 pub mod links;
 pub mod lookup;
 pub mod path;
+pub mod questions;
 pub mod show;
 pub mod stats;
 

@@ -74,11 +74,11 @@ pub(super) fn diagram(map: &Map, options: &Options) -> Diagram {
                 }
             }
         }
-        Selection::Focus { claim, .. } => {
+        Selection::Focus { .. } | Selection::Claims { .. } => {
             let kept = kept(map, &options.selection);
             for kept_claim in kept.claim_indices() {
                 let actor = lift(map.claim(kept_claim).actor);
-                role[actor.index()] = Some(if kept_claim == *claim {
+                role[actor.index()] = Some(if kept.role(kept_claim) == Some(Role::Focus) {
                     Role::Focus
                 } else {
                     role[actor.index()].unwrap_or(Role::Selected)

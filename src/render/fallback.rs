@@ -235,7 +235,7 @@ fn actors(map: &Map, options: &Options, graph: &mut VisualGraph, orientation: Or
                 }
             }
         }
-        Selection::Focus { .. } => {
+        Selection::Focus { .. } | Selection::Claims { .. } => {
             let kept = kept(map, &options.selection);
             for claim in kept.claim_indices() {
                 shown[lift(map.claim(claim).actor).index()] = true;

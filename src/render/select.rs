@@ -26,6 +26,14 @@ pub enum Selection {
         /// How many hops to follow.
         depth: usize,
     },
+    /// Several claims in the middle (a question's answers, each drawn as a focus), and the
+    /// claims at most `depth` hops from any of them.
+    Claims {
+        /// The claims in the middle, in the order given.
+        claims: Vec<ClaimIx>,
+        /// How many hops to follow.
+        depth: usize,
+    },
 }
 
 /// Why a claim is in a diagram.
@@ -33,7 +41,8 @@ pub enum Selection {
 pub enum Role {
     /// Selected: the whole map, a selected actor's claim, or a claim near the focus.
     Selected,
-    /// The focus claim of a [`Selection::Focus`].
+    /// The focus claim of a [`Selection::Focus`], or one of the claims of a
+    /// [`Selection::Claims`].
     Focus,
     /// Kept as context: a neighbour of a selected actor's claim.
     Context,
@@ -76,6 +85,8 @@ fn what_is(map: &Map, id: &str) -> Option<&'static str> {
         Some("a source")
     } else if map.relation_ix(id).is_some() {
         Some("a relation")
+    } else if map.questions.contains_key(id) {
+        Some("a question")
     } else {
         None
     }
@@ -87,6 +98,16 @@ pub fn actor(map: &Map, id: &str) -> Result<ActorIx, UnknownId> {
         kind: "actor",
         id: id.to_owned(),
         did_you_mean: closest(id, map.actors.keys().map(String::as_str)).map(str::to_owned),
+        is_instead: what_is(map, id),
+    })
+}
+
+/// Looks up a question id, with a did-you-mean hint when it is unknown.
+pub fn question<'m>(map: &'m Map, id: &str) -> Result<&'m crate::model::Question, UnknownId> {
+    map.question(id).ok_or_else(|| UnknownId {
+        kind: "question",
+        id: id.to_owned(),
+        did_you_mean: closest(id, map.questions.keys().map(String::as_str)).map(str::to_owned),
         is_instead: what_is(map, id),
     })
 }
@@ -164,6 +185,17 @@ pub fn kept(map: &Map, selection: &Selection) -> Kept {
         }
         Selection::Focus { claim, depth } => {
             let distance = Exchanges::new(map).distances(&[*claim], *depth);
+            distance
+                .iter()
+                .map(|d| match d {
+                    Some(0) => Some(Role::Focus),
+                    Some(_) => Some(Role::Selected),
+                    None => None,
+                })
+                .collect()
+        }
+        Selection::Claims { claims, depth } => {
+            let distance = Exchanges::new(map).distances(claims, *depth);
             distance
                 .iter()
                 .map(|d| match d {

@@ -534,46 +534,72 @@ pub struct FailedExpectation {
 /// Checks every expectation (exercise) of the map; returns those that fail, in map order.
 /// Each (semantics, support mode) pair is evaluated once.
 pub fn failed_expectations(map: &Map) -> Result<Vec<FailedExpectation>, FlattenError> {
-    use crate::model::{ExpectedSemantics, ExpectedStatus, ExpectedSupport};
-    let mut cache: Vec<((Semantics, SupportMode), MapEvaluation)> = Vec::new();
-    let mut failed = Vec::new();
-    for (index, e) in map.expectations.iter().enumerate() {
-        let sem = match e.semantics {
-            ExpectedSemantics::Grounded => Semantics::Grounded,
-            ExpectedSemantics::Complete => Semantics::Complete,
-            ExpectedSemantics::Preferred => Semantics::Preferred,
-            ExpectedSemantics::Stable => Semantics::Stable,
-        };
-        let mode = match e.support {
-            ExpectedSupport::None => SupportMode::None,
-            ExpectedSupport::Deductive => SupportMode::Deductive,
-            ExpectedSupport::Necessary => SupportMode::Necessary,
-        };
-        let expected = match e.status {
-            ExpectedStatus::In => Label::In,
-            ExpectedStatus::Out => Label::Out,
-            ExpectedStatus::Undec => Label::Undec,
-        };
-        let pos = match cache.iter().position(|(k, _)| *k == (sem, mode)) {
-            Some(p) => p,
-            None => {
-                cache.push(((sem, mode), evaluate_map(map, sem, mode)?));
-                cache.len() - 1
-            }
-        };
-        let actual = cache[pos]
-            .1
-            .labels
-            .get(e.claim.index())
-            .copied()
-            .unwrap_or(Label::Undec);
-        if actual != expected {
-            failed.push(FailedExpectation {
+    let actual = expectation_statuses(map)?;
+    Ok(map
+        .expectations
+        .iter()
+        .zip(actual)
+        .enumerate()
+        .filter_map(|(index, (e, actual))| {
+            let expected = expected_label(e.status);
+            (actual != expected).then_some(FailedExpectation {
                 index,
                 expected,
                 actual,
-            });
-        }
+            })
+        })
+        .collect())
+}
+
+/// The status an expectation expects, as a [`Label`].
+pub fn expected_label(status: crate::model::ExpectedStatus) -> Label {
+    use crate::model::ExpectedStatus;
+    match status {
+        ExpectedStatus::In => Label::In,
+        ExpectedStatus::Out => Label::Out,
+        ExpectedStatus::Undec => Label::Undec,
     }
-    Ok(failed)
+}
+
+/// The semantics and support mode an expectation is about.
+pub fn expectation_setting(e: &crate::model::Expectation) -> (Semantics, SupportMode) {
+    use crate::model::{ExpectedSemantics, ExpectedSupport};
+    let sem = match e.semantics {
+        ExpectedSemantics::Grounded => Semantics::Grounded,
+        ExpectedSemantics::Complete => Semantics::Complete,
+        ExpectedSemantics::Preferred => Semantics::Preferred,
+        ExpectedSemantics::Stable => Semantics::Stable,
+    };
+    let mode = match e.support {
+        ExpectedSupport::None => SupportMode::None,
+        ExpectedSupport::Deductive => SupportMode::Deductive,
+        ExpectedSupport::Necessary => SupportMode::Necessary,
+    };
+    (sem, mode)
+}
+
+/// The status the map gives each expectation's claim under the expectation's semantics and
+/// support mode, in map order. Each (semantics, support mode) pair is evaluated once.
+pub fn expectation_statuses(map: &Map) -> Result<Vec<Label>, FlattenError> {
+    let mut cache: Vec<((Semantics, SupportMode), MapEvaluation)> = Vec::new();
+    let mut statuses = Vec::with_capacity(map.expectations.len());
+    for e in &map.expectations {
+        let setting = expectation_setting(e);
+        let pos = match cache.iter().position(|(k, _)| *k == setting) {
+            Some(p) => p,
+            None => {
+                cache.push((setting, evaluate_map(map, setting.0, setting.1)?));
+                cache.len() - 1
+            }
+        };
+        statuses.push(
+            cache[pos]
+                .1
+                .labels
+                .get(e.claim.index())
+                .copied()
+                .unwrap_or(Label::Undec),
+        );
+    }
+    Ok(statuses)
 }

@@ -1,8 +1,9 @@
 //! Questions in the map format (`questions: [...]`) and notes on exercises: what the loader makes
-//! of them on both of its parse paths, the warning for a question without answers, and the
-//! errors of a broken question record.
+//! of them on both of its parse paths, the warning for a question without answers, the errors
+//! of a broken question record; and the commands that use them (`argraph questions`,
+//! `argraph exercises`, `argraph render --question`).
 
-use crate::support::fixture;
+use crate::support::{fixture, run};
 use argraph::load::{LoadError, load_sources};
 use argraph::model::{Map, Stance};
 use std::path::PathBuf;
@@ -132,4 +133,125 @@ fn broken_question_records_are_located() {
     assert_eq!(found.len(), 2, "{found:#?}");
     assert!(found[0].contains("againts"), "{found:#?}");
     assert!(found[1].ends_with(" 3"), "{found:#?}");
+}
+
+const MAP: &str = "tests/fixtures/questions/map.ron";
+
+#[test]
+fn the_questions_command_lists_answers_with_their_status() {
+    let result = run(&["questions", MAP]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    insta::assert_snapshot!("questions_grounded", result.stdout);
+    let preferred = run(&["questions", MAP, "--semantics", "preferred"]);
+    // Each side of the mutual attack is accepted in some preferred extension, in none all.
+    assert!(
+        preferred
+            .stdout
+            .contains("  for      UNDEC*  ban-hurts-users"),
+        "{}",
+        preferred.stdout
+    );
+    let json = run(&["questions", MAP, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let first = &value["questions"][0];
+    assert_eq!(first["id"], "security-justified");
+    let ids = |side: &str| -> Vec<String> {
+        first[side]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|a| format!("{} {}", a["claim"]["id"], a["status"]))
+            .collect()
+    };
+    assert_eq!(
+        ids("for"),
+        ["\"ban-needed\" \"UNDEC\"", "\"apps-feed-data\" \"IN\""]
+    );
+    assert_eq!(ids("against"), ["\"no-evidence\" \"OUT\""]);
+    assert_eq!(value["semantics"], "grounded");
+}
+
+#[test]
+fn a_map_without_questions_says_so() {
+    let result = run(&["questions", "tests/fixtures/valid/mini.ron"]);
+    assert_eq!(result.code, 0);
+    assert!(result.stdout.starts_with("This map states no questions"));
+}
+
+#[test]
+fn the_exercises_command_sets_them_and_gives_the_answers() {
+    let result = run(&["exercises", MAP]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(!result.stdout.contains("answer:"), "{}", result.stdout);
+    assert!(result.stdout.contains(
+        "2. Under grounded semantics (supports ignored), is `apps-feed-data` IN, OUT or UNDEC?\n"
+    ));
+    assert!(result.stdout.contains("   teaches: reinstatement"));
+    let wrong = run(&[
+        "exercises",
+        "tests/fixtures/exercises/wrong.ron",
+        "--answers",
+    ]);
+    assert_eq!(wrong.code, 0, "listing is not checking: {}", wrong.stderr);
+    insta::assert_snapshot!("exercises_answers", wrong.stdout);
+    let json = run(&["exercises", MAP, "--answers", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(value.as_array().map(Vec::len), Some(4));
+    assert_eq!(value[2]["semantics"], "preferred");
+    assert_eq!(value[2]["passes"], true);
+    assert_eq!(value[3].get("note"), None);
+}
+
+#[test]
+fn render_question_draws_its_answers_and_what_bears_on_them() {
+    let result = run(&["render", MAP, "--question", "security-justified"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let dot = result.stdout;
+    assert!(dot.contains("Is the ban justified by national security?"));
+    // The answers, and one exchange away: data-law (rebuts an answer), ban-hurts-users
+    // (rebuts ban-needed); users-can-switch is two exchanges away.
+    for claim in [
+        "ban-needed",
+        "apps-feed-data",
+        "no-evidence",
+        "data-law",
+        "ban-hurts-users",
+    ] {
+        assert!(dot.contains(&format!("\"claim:{claim}\"[")), "{claim}");
+    }
+    assert!(!dot.contains("\"claim:users-can-switch\"["));
+    let deeper = run(&[
+        "render",
+        MAP,
+        "--question",
+        "security-justified",
+        "--depth",
+        "2",
+    ]);
+    assert!(deeper.stdout.contains("\"claim:users-can-switch\"["));
+    let unknown = run(&["render", MAP, "--question", "security-justifed"]);
+    assert_eq!(unknown.code, 1);
+    assert!(
+        unknown.stderr.contains(
+            "no question `security-justifed` in the map; did you mean `security-justified`?"
+        ),
+        "{}",
+        unknown.stderr
+    );
+    let claim_instead = run(&["render", MAP, "--question", "ban-needed"]);
+    assert!(claim_instead.stderr.contains("(`ban-needed` is a claim)"));
+    // --depth needs a centre.
+    assert_eq!(run(&["render", MAP, "--depth", "1"]).code, 2);
+    assert_eq!(
+        run(&[
+            "render",
+            MAP,
+            "--question",
+            "rights-harmed",
+            "--focus",
+            "data-law"
+        ])
+        .code,
+        2
+    );
 }

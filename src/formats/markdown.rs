@@ -1,5 +1,6 @@
-//! A Markdown outline of the debate, for teaching: one section per contested claim (a claim
-//! something rebuts), most rebutted first; under it what rebuts it and what supports it,
+//! A Markdown outline of the debate, for teaching: first one section per question the map
+//! states (its claims for and against, each with what rebuts and supports it), then one section
+//! per contested claim (a claim something rebuts), most rebutted first; under it what rebuts it and what supports it,
 //! nested (what supports or rebuts those, and so on, three levels deep), with undercuts under
 //! the relation they attack. Who said what is in the text; each claim's quote and source are a
 //! GitHub-flavoured Markdown footnote (`[^1]`), one per claim however often it appears.
@@ -29,6 +30,8 @@ pub fn to_string(map: &Map) -> String {
     // Most rebutted first; ties keep map order (the sort is stable).
     contested.sort_by_key(|&(rebuttals, _)| std::cmp::Reverse(rebuttals));
 
+    // Questions first: footnotes are numbered in the order claims are mentioned.
+    let questions = outline.questions();
     let mut body = String::new();
     for (n, &(rebuttals, claim)) in contested.iter().enumerate() {
         let supports = outline.count(claim, RelationKind::Supports);
@@ -61,8 +64,22 @@ pub fn to_string(map: &Map) -> String {
     }
 
     let mut out = String::from("# The debate, claim by claim\n\n");
+    if !map.questions.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} {} the debate is about, each with the claims for and against it; then the contested claims.\n",
+            map.questions.len(),
+            if map.questions.len() == 1 {
+                "question"
+            } else {
+                "questions"
+            },
+        );
+        out.push_str(&questions);
+    }
     if contested.is_empty() {
         out.push_str("No claim in this map is rebutted.\n");
+        outline.write_footnotes(&mut out);
         return out;
     }
     let _ = writeln!(
@@ -77,9 +94,7 @@ pub fn to_string(map: &Map) -> String {
         map.claims.len()
     );
     out.push_str(&body);
-    for (n, &claim) in outline.footnotes.iter().enumerate() {
-        let _ = writeln!(out, "[^{}]: {}", n + 1, outline.footnote(claim));
-    }
+    outline.write_footnotes(&mut out);
     out
 }
 
@@ -90,6 +105,51 @@ struct Outline<'a> {
 }
 
 impl Outline<'_> {
+    /// The footnotes, in the order of their first mention.
+    fn write_footnotes(&self, out: &mut String) {
+        for (n, &claim) in self.footnotes.iter().enumerate() {
+            let _ = writeln!(out, "[^{}]: {}", n + 1, self.footnote(claim));
+        }
+    }
+
+    /// One section per question: `## Question: text`, its note, then its answers for and
+    /// against, each with what rebuts and supports it nested below (as under a contested claim).
+    fn questions(&mut self) -> String {
+        let map = self.map;
+        let mut out = String::new();
+        for question in map.questions.values() {
+            let _ = writeln!(out, "## Question: {}\n", escape(&question.text));
+            if let Some(note) = &question.note {
+                let _ = writeln!(out, "*{}*\n", escape(note));
+            }
+            if question.for_claims.is_empty() && question.against_claims.is_empty() {
+                out.push_str("No claim answers it yet.\n\n");
+                continue;
+            }
+            for (claims, heading) in [
+                (&question.for_claims, "For"),
+                (&question.against_claims, "Against"),
+            ] {
+                if claims.is_empty() {
+                    continue;
+                }
+                let _ = writeln!(out, "**{heading}**\n");
+                for &claim in claims {
+                    let _ = writeln!(
+                        out,
+                        "- {} — {}",
+                        escape(&map.claim(claim).text),
+                        self.attribution(claim)
+                    );
+                    let mut path = vec![claim];
+                    self.relations_into(&mut out, claim, None, 1, &mut path);
+                }
+                out.push('\n');
+            }
+        }
+        out
+    }
+
     fn count(&self, claim: ClaimIx, kind: RelationKind) -> usize {
         self.map
             .relations

@@ -255,3 +255,80 @@ fn render_question_draws_its_answers_and_what_bears_on_them() {
         2
     );
 }
+
+/// The Markdown outline opens with the questions, each answer with what bears on it; footnotes
+/// are numbered in order of first mention, questions included.
+#[test]
+fn the_markdown_outline_opens_with_the_questions() {
+    let text = argraph::formats::markdown::to_string(&map(&fixture_text()));
+    let question = text
+        .find("## Question: Is the ban justified by national security?\n\n*the question the U.S. government's case turns on*\n\n**For**\n\n- The ban is needed to protect national security. — *U.S. government*[^1]\n  - rebutted by: The ban harms")
+        .expect("the first question, its note and first answer");
+    let against = text
+        .find("**Against**\n\n- No public evidence shows the apps shared user data. — *Graham Webster*[^5]\n  - rebutted by: Chinese law can compel")
+        .expect("the answer against, with its rebuttal");
+    let contested = text
+        .find("## 1. The ban is needed to protect national security.")
+        .expect("the contested claims follow");
+    assert!(question < against && against < contested);
+    assert!(text.contains("\n[^1]: “needed to protect national security”"));
+    // Without questions, the outline is as before.
+    let mini = std::fs::read_to_string(fixture("valid/mini.ron")).expect("fixture");
+    assert!(!argraph::formats::markdown::to_string(&map(&mini)).contains("Question"));
+}
+
+/// Argdown: the questions are headings at the end, with their answers referred to under
+/// `### For` and `### Against`; argraph's reader takes the document back without a warning and
+/// gives back the same map but for the questions (it does not read them).
+#[test]
+fn argdown_writes_questions_as_headings() {
+    let before = map(&fixture_text());
+    let text = argraph::formats::argdown::to_string(&before);
+    let section = &text[text.find("# Questions\n").expect("a questions section")..];
+    assert_eq!(
+        section,
+        "# Questions\n\n\
+         ## Is the ban justified by national security? {question: \"security-justified\", note: \"the question the U.S. government's case turns on\"}\n\n\
+         ### For\n\n[Ban needed]\n\n[Apps feed data]\n\n\
+         ### Against\n\n[No evidence]\n\n\
+         ## Does the ban harm its users' rights? {question: \"rights-harmed\"}\n\n\
+         ### For\n\n[Ban hurts users]\n\n\
+         ### Against\n\n[Users can switch]\n"
+    );
+    let import = argraph::formats::argdown::import(&text)
+        .unwrap_or_else(|e| panic!("argraph reads its own Argdown: {:#?}", e.errors));
+    assert!(import.warnings.is_empty(), "{:#?}", import.warnings);
+    let after = import
+        .document
+        .load(std::path::Path::new("back.ron"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .map;
+    let comparable = |map: &Map| {
+        let mut document = argraph::formats::document::MapDocument::canonical(map);
+        document.questions.clear();
+        document.expectations.clear();
+        document.claims.sort_by(|a, b| a.id.cmp(&b.id));
+        document
+    };
+    assert_eq!(comparable(&after), comparable(&before));
+}
+
+/// JSON and the RON writer keep questions and exercise notes (the property tests in
+/// `roundtrip` do the same on generated maps).
+#[test]
+fn json_and_ron_keep_questions_and_notes() {
+    let before = map(&fixture_text());
+    let json = argraph::formats::json::to_string(&before);
+    assert!(json.contains("\"questions\": ["), "{json}");
+    assert!(json.contains("\"for\": ["));
+    let imported = argraph::formats::json::from_str(&json).expect("argraph reads its JSON");
+    let document = argraph::formats::document::MapDocument::from_map(&before);
+    assert_eq!(imported.document.questions, document.questions);
+    assert_eq!(imported.document.expectations, document.expectations);
+    let ron = argraph::formats::ron_writer::to_string(&document);
+    assert!(
+        ron.contains("            for: [\"ban-needed\", \"apps-feed-data\"],\n"),
+        "{ron}"
+    );
+    assert!(ron.contains("note: \"a claim nothing attacks stands under every semantics\""));
+}

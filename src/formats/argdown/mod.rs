@@ -42,6 +42,12 @@
 //!   argument's data names the relation (`relation`, `from`, `kind`, `to`, `note`), which is
 //!   how [`parse`] gives back a relation and not a claim.
 //!
+//! - **Questions** come last, under `# Questions`: one heading per question, its data naming
+//!   the question (`{question: "security-justified", note: "…"}`), and under it `### For` and
+//!   `### Against` with references to the answering claims (`[Ban needed]`). Only references:
+//!   each claim stays defined, and grouped, under its actor. (The reader does not read them
+//!   back yet.)
+//!
 //! Text is escaped so that Argdown reads back exactly the claim's words (see
 //! [`escape_text`]); runs of whitespace become one space. Expectations (exercises) are not
 //! written.

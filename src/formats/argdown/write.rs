@@ -8,6 +8,9 @@ use std::fmt::Write as _;
 /// The heading of the section that holds the relations written as arguments.
 pub(super) const UNDERCUT_SECTION: &str = "Undercut relations";
 
+/// The heading of the section that holds the map's questions.
+pub(super) const QUESTION_SECTION: &str = "Questions";
+
 /// Writes `map` as an Argdown document.
 pub(super) fn to_string(map: &Map) -> String {
     let plan = Plan::new(map);
@@ -42,6 +45,7 @@ pub(super) fn to_string(map: &Map) -> String {
             }
         }
     }
+    write_questions(map, &mut out);
     // One final newline, not a blank line.
     while out.ends_with("\n\n") {
         out.pop();
@@ -75,6 +79,41 @@ impl Plan {
                 "[{}]",
                 claim_title(&map.claim(map.relation(relation).from).id)
             )
+        }
+    }
+}
+
+/// The questions, last: a heading each (its data names the question and holds its note), with
+/// the answering claims referred to under `### For` and `### Against`. Only references: every
+/// claim is defined under its actor, and a claim takes its section from its definition, so the
+/// questions change nothing that Argdown (or [`super::parse`]) makes of the claims.
+fn write_questions(map: &Map, out: &mut String) {
+    if map.questions.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "# {QUESTION_SECTION}\n");
+    for question in map.questions.values() {
+        let mut data = vec![("question", yaml_string(&question.id))];
+        if let Some(note) = &question.note {
+            data.push(("note", yaml_string(note)));
+        }
+        let _ = writeln!(
+            out,
+            "## {} {}\n",
+            escape_text(&question.text),
+            flow_map(&data)
+        );
+        for (claims, heading) in [
+            (&question.for_claims, "For"),
+            (&question.against_claims, "Against"),
+        ] {
+            if claims.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "### {heading}\n");
+            for &claim in claims {
+                let _ = writeln!(out, "[{}]\n", claim_title(&map.claim(claim).id));
+            }
         }
     }
 }

@@ -39,7 +39,16 @@ fn outline_of_the_bundled_map_is_ordered_and_its_footnotes_resolve() {
         .map(rebuttals)
         .filter(|&n| n > 0)
         .collect();
-    let sections: Vec<&str> = outline.lines().filter(|l| l.starts_with("## ")).collect();
+    // The map's questions come first, one section each.
+    let questions: Vec<&str> = outline
+        .lines()
+        .filter(|l| l.starts_with("## Question: "))
+        .collect();
+    assert_eq!(questions.len(), map.questions.len());
+    let sections: Vec<&str> = outline
+        .lines()
+        .filter(|l| l.starts_with("## ") && !l.starts_with("## Question: "))
+        .collect();
     assert_eq!(sections.len(), contested.len());
     let section_counts: Vec<usize> = outline
         .lines()

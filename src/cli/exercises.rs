@@ -2,7 +2,7 @@
 //! each teaches), and with `--answers` the expected status and whether the map meets it.
 
 use super::output::print_stdout;
-use super::present::{ClaimRef, Format, Style, json};
+use super::present::{ClaimRef, Format, json};
 use super::{Context, Failure, Outcome};
 use argraph::query::exercises::exercises;
 use serde::Serialize;
@@ -73,9 +73,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
                 .collect::<Vec<_>>(),
         )?,
         Format::Text => {
-            let style = Style {
-                color: context.stdout_color(),
-            };
+            let style = context.style();
             let mut out = String::new();
             if rows.is_empty() {
                 out.push_str(

@@ -2,7 +2,7 @@
 //! whether each stands under a semantics.
 
 use super::output::print_stdout;
-use super::present::{Align, ClaimRef, Format, Style, Table, json};
+use super::present::{Align, ClaimRef, Format, Table, json};
 use super::{Context, Failure, Outcome};
 use argraph::model::Stance;
 use argraph::query::questions::questions;
@@ -106,9 +106,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
             })?
         }
         Format::Text => {
-            let style = Style {
-                color: context.stdout_color(),
-            };
+            let style = context.style();
             let mut out = String::new();
             if result.questions.is_empty() {
                 out.push_str("This map states no questions (see `questions` in docs/format.md).\n");

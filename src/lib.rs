@@ -22,6 +22,7 @@ pub mod graph;
 pub mod load;
 pub mod lsp;
 pub mod model;
+pub mod page;
 pub mod query;
 pub mod render;
 pub mod semantics;

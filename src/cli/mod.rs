@@ -15,6 +15,7 @@ mod exercises;
 mod explain;
 mod export;
 mod generate;
+mod html;
 mod import;
 mod lsp;
 mod man;
@@ -77,6 +78,8 @@ enum Command {
     Check(check::Args),
     /// Draw a map: DOT, or SVG, PNG or PDF through Graphviz; claims by actor, or actors.
     Render(render::Args),
+    /// Write the explorer page: one HTML file to click through the debate, offline.
+    Html(html::Args),
 
     // ---- queries ----
     /// Who disputes whom: one row per ordered pair of actors, with the count of rebuttals.
@@ -148,6 +151,7 @@ pub(crate) fn main() -> ExitCode {
         Command::New(args) => new::run(args, &context),
         Command::Check(args) => check::run(args, &context),
         Command::Render(args) => render::run(args, &context),
+        Command::Html(args) => html::run(args, &context),
         Command::Disputes(args) => disputes::run(args, &context),
         Command::Supports(args) => supports::run(args, &context),
         Command::Claims(args) => claims::run(args, &context),

@@ -8,6 +8,7 @@
 mod argdown_cli;
 mod argdown_import;
 mod check;
+mod explorer;
 mod explorer_semantics;
 mod formats;
 mod formats_text;

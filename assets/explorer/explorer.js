@@ -112,7 +112,7 @@
   // ---------------------------------------------------------------------------------------
   // State, kept in the address's fragment
 
-  const VIEWS = ['focus', 'actors', 'map', 'outline', 'exercises'];
+  const VIEWS = ['questions', 'focus', 'actors', 'map', 'outline', 'exercises'];
   const semanticsOffered = Array.from(new Set(DATA.statuses.map((s) => s.semantics)));
   const supportsOffered = Array.from(new Set(DATA.statuses.map((s) => s.support)));
 
@@ -134,6 +134,7 @@
     };
     const view = params.get('view');
     if (VIEWS.includes(view)) state.view = view;
+    else if (!params.has('claim') && !params.has('actor') && DATA.landing === 'questions') state.view = 'questions';
     const claim = params.get('claim');
     if (claim !== null && claimIndex.has(claim)) state.claim = claimIndex.get(claim);
     const actor = params.get('actor');
@@ -154,7 +155,7 @@
   function hashOf(state) {
     const parts = [];
     if (state.view !== 'focus') parts.push('view=' + state.view);
-    if (state.claim !== null && state.claim !== undefined && state.view !== 'actors' && state.view !== 'exercises') parts.push('claim=' + claims[state.claim].id);
+    if (state.claim !== null && state.claim !== undefined && ['focus', 'map', 'outline'].includes(state.view)) parts.push('claim=' + claims[state.claim].id);
     if (state.actor !== null && state.actor !== undefined && state.view === 'actors') parts.push('actor=' + actors[state.actor].id);
     if (state.depth !== 1) parts.push('depth=' + state.depth);
     if (state.sem !== semanticsOffered[0]) parts.push('sem=' + state.sem);
@@ -217,7 +218,7 @@
   function explanationOf(state, claim) {
     if (state.off.length) {
       if (state.sem === 'grounded' && typeof ArgraphSemantics !== 'undefined' && ArgraphSemantics.justify) {
-        try { return justificationText(ArgraphSemantics.justify(framework, claim, { support: state.sup, without: state.off })); }
+        try { return justificationText(ArgraphSemantics.justify(framework, claim, { support: state.sup, without: state.off, names: claims.map((c) => c.id) })); }
         catch (e) { /* fall through to the whole map's explanation */ }
       }
       return null;
@@ -227,10 +228,11 @@
   }
 
   /** Plain words for the in-page engine's grounded justification (see semantics.js). */
-  function justificationText(steps) {
-    if (typeof steps === 'string') return steps;
-    if (!Array.isArray(steps)) return null;
-    return steps.map((s) => '- ' + (s.text || JSON.stringify(s))).join('\n');
+  function justificationText(justification) {
+    if (!justification || !Array.isArray(justification.lines) || !justification.lines.length) {
+      return justification && justification.verdict ? justification.verdict : null;
+    }
+    return 'Why:\n' + justification.lines.map((line) => '- ' + line).join('\n');
   }
 
   function statusBadge(label, credulous) {
@@ -329,8 +331,9 @@
   }
 
   /** Claims within `depth` relations of `center`, in either direction (an undercut counts as one step to both ends of the link it attacks). */
-  function neighbourhood(center, depth) {
+  function neighbourhood(center, depth, limit) {
     const seen = new Set([center]);
+    const cap = limit || Infinity;
     let frontier = [center];
     for (let d = 0; d < depth; d++) {
       const next = [];
@@ -340,6 +343,7 @@
         for (const r of outOf[i]) touching.push(...undercutsOf[r]);
         for (const r of touching) {
           for (const j of relationClaims(r)) {
+            if (seen.size >= cap) { seen.truncated = true; return seen; }
             if (!seen.has(j)) { seen.add(j); next.push(j); }
           }
         }
@@ -348,6 +352,9 @@
     }
     return seen;
   }
+
+  /** At most this many claims in a focus view: more would be unreadable, and slow to lay out. */
+  const FOCUS_LIMIT = 60;
 
   const panzoom = { box: null, svg: null };
 
@@ -535,7 +542,7 @@
   function renderLegend(state, view) {
     const legend = $('legend');
     legend.replaceChildren();
-    if (view === 'outline' || view === 'exercises') { legend.hidden = true; return; }
+    if (view === 'outline' || view === 'exercises' || view === 'questions') { legend.hidden = true; return; }
     legend.hidden = false;
     if (view === 'actors') {
       legend.append(legendKey('supports', 'supports (×N: claim relations behind the edge)'), legendKey('rebuts', 'disputes (rebuts or undercuts)'),
@@ -743,8 +750,12 @@
       $('panel').hidden = true;
       return;
     }
-    const set = neighbourhood(state.claim, state.depth);
+    const set = neighbourhood(state.claim, state.depth, FOCUS_LIMIT);
     renderClaimPanel(state.claim, state);
+    if (set.truncated) {
+      $('legend').prepend(el('span', { class: 'key', id: 'focus-truncated' },
+        'Showing the ' + FOCUS_LIMIT + ' nearest claims of a larger neighbourhood; the panel lists every relation of this claim.'));
+    }
     const dot = claimsDot(set, state, { radial: state.claim, classOf: (i) => (i === state.claim ? 'focus' : null) });
     await draw(stage, dot, (kind, index) => { if (kind === 'claim') go({ view: 'focus', claim: index }); });
     document.title = claims[state.claim].text.slice(0, 60) + ' · ' + DATA.title;
@@ -926,6 +937,33 @@
     }, { passive: false });
   }
 
+  function renderQuestions(state) {
+    const stage = $('stage');
+    stage.classList.add('scroll');
+    panzoom.svg = null;
+    mapDrawn = null;
+    const statuses = statusesOf(state);
+    const box = el('div', { class: 'questions', id: 'questions' });
+    box.append(el('h2', null, 'What the debate is about'),
+      el('p', { class: 'meta' }, 'Each question with the claims that answer it. Open a claim to see what backs and attacks it' +
+        (ui.revealed ? '; the badges say whether it stands under ' + state.sem + ' semantics.' : '.')));
+    for (const q of DATA.questions) {
+      const card = el('section', { class: 'question', id: 'question-' + q.id });
+      card.append(el('h3', null, q.text));
+      if (q.note) card.append(el('p', { class: 'meta' }, q.note));
+      const side = (title, list, cls) => {
+        const standing = list.filter((i) => statuses.labels[i] === 'IN').length;
+        const head = title + ' (' + list.length + (ui.revealed ? ', ' + standing + ' standing' : '') + ')';
+        return el('div', { class: 'side ' + cls }, el('h4', null, head),
+          list.length ? el('ul', null, list.map((i) => el('li', null, ...claimLink(i, state)))) : el('p', { class: 'meta' }, 'No claim.'));
+      };
+      card.append(el('div', { class: 'sides' }, side('For', q.for, 'for'), side('Against', q.against, 'against')));
+      box.append(card);
+    }
+    stage.replaceChildren(box);
+    $('panel').hidden = true;
+  }
+
   function renderExercises(state) {
     const stage = $('stage');
     stage.classList.add('scroll');
@@ -1086,6 +1124,8 @@
       else if (!typing && panzoom.svg && event.key === '-') zoom(1 / 1.25);
       else if (!typing && panzoom.svg && event.key === '0') fit();
     });
+    $('tab-questions').hidden = !DATA.questions.length;
+    $('tab-exercises').hidden = !DATA.expectations.length;
     initSearch();
     initPanZoom();
     if (DATA.exercise) {
@@ -1141,6 +1181,7 @@
       case 'map': await renderMap(state); break;
       case 'outline': renderOutline(state); break;
       case 'exercises': renderExercises(state); break;
+      case 'questions': renderQuestions(state); break;
       default: await renderFocus(state);
     }
     document.body.dataset.ready = 'true';

@@ -55,6 +55,9 @@ pub(crate) struct PageData<'m> {
     pub(crate) version: &'static str,
     /// The claim the page opens on without a fragment.
     pub(crate) start: Option<u32>,
+    /// The view the page opens on without a fragment: `questions` when the map states its
+    /// questions and no claim was chosen, else `focus`.
+    pub(crate) landing: &'static str,
     /// Whether statuses stay hidden until the exercises are answered.
     pub(crate) exercise: bool,
     pub(crate) limits: LimitsData,
@@ -62,7 +65,9 @@ pub(crate) struct PageData<'m> {
     pub(crate) actors: Vec<ActorData<'m>>,
     pub(crate) claims: Vec<ClaimData<'m>>,
     pub(crate) relations: Vec<RelationData<'m>>,
-    pub(crate) expectations: Vec<ExpectationData>,
+    pub(crate) expectations: Vec<ExpectationData<'m>>,
+    /// The questions the debate is about, with the claims answering each for and against.
+    pub(crate) questions: Vec<QuestionData<'m>>,
     /// Statuses of the whole map, one entry per semantics and support mode offered.
     pub(crate) statuses: Vec<StatusData>,
     /// The distinct texts of the explanations (many claims share one: "nothing attacks it"),
@@ -129,8 +134,20 @@ pub(crate) struct RelationData<'m> {
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct ExpectationData {
+pub(crate) struct QuestionData<'m> {
+    id: &'m str,
+    text: &'m str,
+    #[serde(rename = "for")]
+    for_claims: Vec<u32>,
+    against: Vec<u32>,
+    note: Option<&'m str>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ExpectationData<'m> {
     claim: u32,
+    /// What the exercise teaches.
+    note: Option<&'m str>,
     semantics: &'static str,
     support: &'static str,
     /// `IN`, `OUT` or `UNDEC`, as `argraph eval` prints.
@@ -266,6 +283,7 @@ impl<'m> PageData<'m> {
             .iter()
             .map(|e| ExpectationData {
                 claim: e.claim.0,
+                note: e.note.as_deref(),
                 semantics: match e.semantics {
                     ExpectedSemantics::Grounded => "grounded",
                     ExpectedSemantics::Complete => "complete",
@@ -284,6 +302,22 @@ impl<'m> PageData<'m> {
                 },
             })
             .collect();
+        let questions = map
+            .questions
+            .values()
+            .map(|q| QuestionData {
+                id: &q.id,
+                text: &q.text,
+                for_claims: q.for_claims.iter().map(|c| c.0).collect(),
+                against: q.against_claims.iter().map(|c| c.0).collect(),
+                note: q.note.as_deref(),
+            })
+            .collect();
+        let landing = if start.is_none() && !map.questions.is_empty() {
+            "questions"
+        } else {
+            "focus"
+        };
         let start = start.or_else(|| {
             query::contested::contested(map, false)
                 .claims
@@ -296,6 +330,7 @@ impl<'m> PageData<'m> {
             title,
             version: env!("CARGO_PKG_VERSION"),
             start: start.map(|c| c.0),
+            landing,
             exercise,
             limits: LimitsData {
                 full_diagram: limits.full_diagram,
@@ -305,6 +340,7 @@ impl<'m> PageData<'m> {
             claims,
             relations,
             expectations,
+            questions,
             statuses,
             reasons: reasons.texts,
             links: LinksData {

@@ -148,6 +148,20 @@ mod tests {
     }
 
     #[test]
+    fn no_asset_can_end_its_element_early() {
+        for (name, text) in [
+            ("explorer.js", super::SCRIPT),
+            ("semantics.js", super::SEMANTICS),
+            ("viz-global.js", super::VIZ),
+        ] {
+            let lower = text.to_ascii_lowercase();
+            assert!(!lower.contains("</script"), "{name} contains </script");
+            assert!(!lower.contains("<!--"), "{name} contains <!--");
+        }
+        assert!(!super::STYLE.to_ascii_lowercase().contains("</style"));
+    }
+
+    #[test]
     fn html_escaping_covers_attribute_quotes() {
         assert_eq!(
             escape_html(r#""><img src=x onerror='a'>&"#),

@@ -80,6 +80,12 @@ test('opens from disk on the most contested claim, within a second, and draws it
   const b = fixtures.bundled;
   console.log(`first view of the bundled map: ${h.elapsed} ms (page ${statSync(join(dir, 'debate.html')).size} bytes)`);
   assert.ok(h.elapsed < 3000, `first view took ${h.elapsed} ms`);
+  if (b.questions > 0) {
+    // A map that states its questions opens on them; the Focus tab opens the most contested claim.
+    assert.equal(await h.page.$$eval('#questions .question', (qs) => qs.length), b.questions);
+    await h.page.screenshot({ path: join(shots, 'questions-bundled.png') });
+    await navigate(h.page, () => h.page.click('#tab-focus'));
+  }
   assert.equal(await h.page.textContent('#panel .id'), b.start);
   const nodes = await h.page.$$eval('#stage svg g.node[data-kind="claim"]', (ns) => ns.length);
   assert.equal(nodes, b.startNeighbourhood.length, 'the focus view shows the claim and its direct neighbours');
@@ -213,6 +219,21 @@ test('exercises: a right and a wrong answer are marked, with the reason', async 
   assert.ok((await h.page.textContent('#exercise-1 .why')).length > 10, 'a wrong answer says why');
   assert.match(await h.page.textContent('#score'), new RegExp('^1 of ' + ex.length));
   await h.page.screenshot({ path: join(shots, 'exercises.png'), fullPage: true });
+  await done(h);
+});
+
+test('a map with questions opens on them, and a claim there opens its focus', async () => {
+  const h = await open('class.html');
+  assert.equal(await h.page.isVisible('#tab-questions'), true);
+  const q = fixtures.class.question;
+  assert.equal(await h.page.textContent(`#question-${q.id} h3`), q.text);
+  const forIds = await h.page.$$eval(`#question-${q.id} .for a[data-claim]`, (as) => as.map((a) => a.dataset.claim));
+  assert.deepEqual(forIds, q.for);
+  const againstIds = await h.page.$$eval(`#question-${q.id} .against a[data-claim]`, (as) => as.map((a) => a.dataset.claim));
+  assert.deepEqual(againstIds, q.against);
+  await h.page.screenshot({ path: join(shots, 'questions.png') });
+  await navigate(h.page, () => h.page.click(`#question-${q.id} .for a[data-claim="${q.for[0]}"]`));
+  assert.equal(await h.page.textContent('#panel .id'), q.for[0]);
   await done(h);
 });
 

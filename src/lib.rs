@@ -26,5 +26,6 @@ pub mod page;
 pub mod query;
 pub mod render;
 pub mod semantics;
+pub mod serve;
 pub mod suggest;
 pub mod verify;

@@ -434,7 +434,16 @@
     if (!panzoom.full) return;
     const f = panzoom.full;
     const pad = Math.max(f.width, f.height) * 0.03;
-    setBox({ x: f.x - pad, y: f.y - pad, width: f.width + 2 * pad, height: f.height + 2 * pad });
+    let box = { x: f.x - pad, y: f.y - pad, width: f.width + 2 * pad, height: f.height + 2 * pad };
+    // A small drawing is not blown up past 1.25 times its size: it stays centred instead.
+    const rect = panzoom.svg ? panzoom.svg.getBoundingClientRect() : null;
+    const most = 1.25;
+    if (rect && rect.width && Math.min(rect.width / box.width, rect.height / box.height) > most) {
+      const width = rect.width / most;
+      const height = rect.height / most;
+      box = { x: box.x + box.width / 2 - width / 2, y: box.y + box.height / 2 - height / 2, width, height };
+    }
+    setBox(box);
   }
   /**
    * When fitting the whole drawing would make its text too small to read, shows part of it at

@@ -60,6 +60,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
             full_diagram: args.full_diagram_limit,
             ..Limits::default()
         },
+        live: None,
     };
     let text = page(map, &options).map_err(|error| Failure::Invalid(error.to_string()))?;
     argraph::atomic::write_atomic(&args.output, text.as_bytes()).map_err(|error| {

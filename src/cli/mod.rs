@@ -25,6 +25,7 @@ mod path;
 mod present;
 mod questions;
 mod render;
+mod serve;
 mod show;
 mod solve;
 mod stats;
@@ -80,6 +81,8 @@ enum Command {
     Render(render::Args),
     /// Write the explorer page: one HTML file to click through the debate, offline.
     Html(html::Args),
+    /// Serve the explorer page on this machine and keep it live while the map is edited.
+    Serve(serve::Args),
 
     // ---- queries ----
     /// Who disputes whom: one row per ordered pair of actors, with the count of rebuttals.
@@ -152,6 +155,7 @@ pub(crate) fn main() -> ExitCode {
         Command::Check(args) => check::run(args, &context),
         Command::Render(args) => render::run(args, &context),
         Command::Html(args) => html::run(args, &context),
+        Command::Serve(args) => serve::run(args, &context),
         Command::Disputes(args) => disputes::run(args, &context),
         Command::Supports(args) => supports::run(args, &context),
         Command::Claims(args) => claims::run(args, &context),

@@ -29,6 +29,10 @@ pub struct PageOptions {
     pub exercise: bool,
     /// Size limits (whole-map diagram, semantics offered, explanations).
     pub limits: Limits,
+    /// For `argraph serve`: the version of the map the page shows. The page then listens to
+    /// the server's `/events` and follows the map's files (its policy allows requests to the
+    /// page's own server, and no other).
+    pub live: Option<u64>,
 }
 
 /// The page's markup, with `{{…}}` slots for the title, the style, the scripts and the data.
@@ -37,6 +41,7 @@ const STYLE: &str = include_str!("../../assets/explorer/explorer.css");
 const SCRIPT: &str = include_str!("../../assets/explorer/explorer.js");
 const SEMANTICS: &str = include_str!("../../assets/explorer/semantics.js");
 const VIZ: &str = include_str!("../../assets/explorer/vendor/viz-js/viz-global.js");
+const LIVE: &str = include_str!("../../assets/explorer/live.js");
 
 /// Writes the explorer page of `map` to `out`.
 pub fn write_page(map: &Map, options: &PageOptions, out: &mut dyn Write) -> Result<(), PageError> {
@@ -66,6 +71,18 @@ pub fn write_page(map: &Map, options: &PageOptions, out: &mut dyn Write) -> Resu
             "viz" => out.write_all(VIZ.as_bytes())?,
             "semantics" => out.write_all(SEMANTICS.as_bytes())?,
             "script" => out.write_all(SCRIPT.as_bytes())?,
+            "connect" => out.write_all(match options.live {
+                Some(_) => b"'self' data:",
+                None => b"data:",
+            })?,
+            "live" => {
+                if let Some(version) = options.live {
+                    write!(
+                        out,
+                        "<script nonce=\"{nonce}\">\nwindow.ARGRAPH_LIVE = {{ version: {version} }};\n{LIVE}</script>"
+                    )?;
+                }
+            }
             "data" => out.write_all(escape_script_json(&json).as_bytes())?,
             other => {
                 out.write_all(b"{{")?;
@@ -153,6 +170,7 @@ mod tests {
             ("explorer.js", super::SCRIPT),
             ("semantics.js", super::SEMANTICS),
             ("viz-global.js", super::VIZ),
+            ("live.js", super::LIVE),
         ] {
             let lower = text.to_ascii_lowercase();
             assert!(!lower.contains("</script"), "{name} contains </script");

@@ -6,7 +6,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -289,6 +291,79 @@ test('a 10 000-claim map opens on its focus view and searches', async (t) => {
   await navigate(h.page, () => h.page.goto(h.page.url().replace(/#.*$/, '') + '#view=map'));
   assert.match(await h.page.textContent('#stage'), /left out above/);
   await done(h);
+});
+
+/** GET with the path sent exactly as written (no normalisation of `..`). */
+function rawGet(port, path) {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: '127.0.0.1', port, path, method: 'GET' }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+test('argraph serve: the page follows edits, shows errors over the last good view, and stops on SIGTERM', async () => {
+  const file = join(fixtures.live, 'class.ron');
+  const original = readFileSync(file, 'utf8');
+  const server = spawn(fixtures.argraph, ['serve', fixtures.live, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  server.stderr.on('data', (d) => { stderr += d; });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      if (m) resolve(m[0]);
+    });
+    server.on('exit', (code) => reject(new Error('argraph serve exited with ' + code + ': ' + stderr)));
+  });
+  const port = Number(new URL(url).port);
+  try {
+    for (const path of ['/../Cargo.toml', '/%2e%2e/Cargo.toml', '/..%2fCargo.toml', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/class.ron', '/favicon.ico']) {
+      assert.equal(await rawGet(port, path), 404, path);
+    }
+    const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+    const page = await context.newPage();
+    page.on('request', (request) => {
+      const u = request.url();
+      if (!u.startsWith(url) && !u.startsWith('data:') && !u.startsWith('blob:')) requests.push(u);
+    });
+    await page.goto(url + '#claim=data-risk');
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.textContent('#panel-title'), "The app sends residents' data abroad.");
+    await page.waitForFunction(() => document.body.dataset.live === 'valid');
+    // An edit: the page reloads by itself and keeps the claim in view.
+    writeFileSync(file, original.replace("The app sends residents' data abroad.", 'The app sends every message abroad.'));
+    await page.waitForFunction(() => {
+      const t = document.querySelector('#panel-title');
+      return t && t.textContent === 'The app sends every message abroad.';
+    }, null, { timeout: 20000 });
+    assert.match(page.url(), /#claim=data-risk$/);
+    // A mistake: the diagnostics show over the last good view.
+    writeFileSync(file, original.replace('(id: "data-risk", actor: "city"', '(id: "data-risk", actor: "cty"'));
+    await page.waitForSelector('#live-problems:not([hidden])', { timeout: 20000 });
+    const problems = await page.textContent('#live-problems pre');
+    assert.match(problems, /class\.ron:\d+:\d+/);
+    assert.match(problems, /cty/);
+    assert.equal(await page.textContent('#panel-title'), 'The app sends every message abroad.');
+    await page.screenshot({ path: join(shots, 'serve-error.png') });
+    // Mended: back to the map.
+    writeFileSync(file, original);
+    await page.waitForFunction(() => {
+      const t = document.querySelector('#panel-title');
+      return t && t.textContent === "The app sends residents' data abroad." && !document.querySelector('#live-problems:not([hidden])');
+    }, null, { timeout: 20000 });
+    await context.close();
+  } finally {
+    writeFileSync(file, original);
+    const exited = new Promise((resolve) => server.on('exit', (code, signal) => resolve({ code, signal })));
+    server.kill('SIGTERM');
+    const { code } = await exited;
+    assert.equal(code, 0, 'SIGTERM stops the server cleanly: ' + stderr);
+  }
 });
 
 test('no request left any page, and the page policy blocked nothing of its own', () => {

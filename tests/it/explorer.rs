@@ -337,8 +337,15 @@ fn fixtures_json(dir: &Path, big: Option<usize>) -> Value {
         let words: Vec<&str> = some.text.split_whitespace().take(3).collect();
         json!({"claims": claims, "query": words.join(" ")})
     });
+    // A map to edit under `argraph serve`.
+    let live = dir.join("live");
+    let _ = std::fs::remove_dir_all(&live);
+    std::fs::create_dir_all(&live).expect("live map directory");
+    std::fs::copy(fixture("explorer/class.ron"), live.join("class.ron")).expect("live map");
     json!({
         "repo": repo(),
+        "argraph": env!("CARGO_BIN_EXE_argraph"),
+        "live": live,
         "chromium": chromium().map(|p| p.display().to_string()),
         "bundled": {
             "start": start_id,

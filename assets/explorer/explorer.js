@@ -912,8 +912,7 @@
       for (const row of supports) dot += '  a' + row[0] + ' -> a' + row[1] + ' [class="supports" label=' + dotString('×' + row[2].length) + ' penwidth=' + Math.min(1 + row[2].length * 0.5, 5) + '];\n';
       for (const row of disputes) dot += '  a' + row[0] + ' -> a' + row[1] + ' [class="disputes" arrowhead=tee label=' + dotString('×' + row[2].length) + ' penwidth=' + Math.min(1 + row[2].length * 0.5, 5) + '];\n';
       dot += '}\n';
-      const local = { svg: null };
-      await drawInto(diagram, dot, local, (kind, index) => { if (kind === 'actor') go({ view: 'actors', actor: index }); });
+      await drawInto(diagram, dot, (kind, index) => { if (kind === 'actor') go({ view: 'actors', actor: index }); });
     } else {
       diagram.append(el('p', { class: 'message' }, shown.size + ' actors take part: the diagram is left out; the tables below list every pair.'));
     }
@@ -926,14 +925,10 @@
     }
   }
 
-  /** Draws the actor diagram into its own box (the actor view keeps its tables below). */
-  async function drawInto(box, dot, _local, onNode) {
-    const saved = $('stage');
-    // draw() works on any container; the pan and zoom follow the last diagram drawn.
+  /** Draws the actor diagram into its own box (the actor view keeps its tables below it). */
+  async function drawInto(box, dot, onNode) {
     box.classList.remove('scroll');
-    const svg = await draw(box, dot, onNode);
-    if (svg) attachPanZoom(box);
-    return saved;
+    if (await draw(box, dot, onNode)) attachPanZoom(box);
   }
 
   function attachPanZoom(box) {

@@ -24,6 +24,7 @@ mod readme;
 mod render;
 mod roundtrip;
 mod semantics;
+mod serve;
 mod solve;
 mod support;
 mod verify;

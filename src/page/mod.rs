@@ -5,7 +5,7 @@
 //! `cargo build` needs nothing else): the page's markup, style and script, the in-page
 //! argumentation engine (`semantics.js`, which recomputes statuses when the reader switches
 //! claims off), and a vendored WebAssembly Graphviz (`vendor/viz-js`, which lays out each view
-//! in the page). The map goes in as JSON ([`data`]), escaped so that no text of the map can
+//! in the page). The map goes in as JSON (`data.rs`), escaped so that no text of the map can
 //! close the script element it sits in: a claim reading `</script><script>…` stays text.
 //!
 //! See `docs/explorer.md` for what the page offers.

@@ -10,14 +10,15 @@ use std::path::{Path, PathBuf};
 /// Arguments of `argraph import`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "The map is written as one RON file named after the input (`debate.json` gives DIR/debate.ron), then loaded and checked like any map.\n\nExamples:\n  argraph export graphs/tiktok-wechat --format json -o tiktok-wechat.json\n  argraph import tiktok-wechat.json --from json -o imported/\n  argraph import debate.json --from aif -o debate/\n  argraph export graphs/tiktok-wechat --format argdown -o tiktok-wechat.argdown\n  argraph import tiktok-wechat.argdown --from argdown -o imported/\n  argraph check imported/\n\nWhat each format keeps and loses: docs/formats.md."
+    after_help = "The map is written as one RON file named after the input (`debate.json` gives DIR/debate.ron), then loaded and checked like any map.\n\nExamples:\n  argraph export graphs/tiktok-wechat --format json -o tiktok-wechat.json\n  argraph import tiktok-wechat.json -o imported/            (the format from the name)\n  argraph import debate.json --from aif -o debate/\n  argraph export graphs/tiktok-wechat --format argdown -o tiktok-wechat.argdown\n  argraph import tiktok-wechat.argdown --from argdown -o imported/\n  argraph check imported/\n\nWhat each format keeps and loses: docs/formats.md."
 )]
 pub(crate) struct Args {
     /// The file to import.
     file: PathBuf,
-    /// The format of the file.
+    /// The format of the file [default: from its extension: .argdown; .aif, .xaif; .json, read
+    /// as AIF when it holds AIF nodes, else as argraph's JSON].
     #[arg(long, value_enum)]
-    from: ImportFormat,
+    from: Option<ImportFormat>,
     /// The directory to write the map into (created if missing).
     #[arg(short, long)]
     output: PathBuf,
@@ -42,6 +43,15 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
     let text = std::fs::read_to_string(&args.file).map_err(|error| {
         Failure::Usage(format!("cannot read `{}`: {error}", args.file.display()))
     })?;
+    let from = match args.from {
+        Some(from) => from,
+        None => infer_format(&args.file, &text).ok_or_else(|| {
+            Failure::Usage(format!(
+                "cannot tell the format of `{}` from its name; pass --from json, aif or argdown",
+                args.file.display()
+            ))
+        })?,
+    };
     let input = [MapFile {
         path: args.file.clone(),
         text,
@@ -50,7 +60,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
         || args.file.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
     );
-    let imported = match args.from {
+    let imported = match from {
         ImportFormat::Json => argraph::formats::json::from_str(&input[0].text),
         ImportFormat::Aif => argraph::formats::aif::from_str(&input[0].text, &file_name),
         ImportFormat::Argdown => argraph::formats::argdown::import(&input[0].text),
@@ -85,7 +95,7 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
     let header = vec![format!(
         "Imported by argraph from {} ({}).",
         file_name,
-        match args.from {
+        match from {
             ImportFormat::Json => "argraph JSON",
             ImportFormat::Aif => "AIF",
             ImportFormat::Argdown => "Argdown",
@@ -125,4 +135,29 @@ fn target_path(dir: &Path, input: &Path) -> PathBuf {
         |stem| stem.to_string_lossy().into_owned(),
     );
     dir.join(format!("{stem}.ron"))
+}
+
+/// The format a file's extension names: `.argdown`/`.ad` Argdown, `.aif`/`.xaif` AIF, `.json`
+/// AIF when its top level holds AIF's `nodes` (AIFdb) or `AIF` (xAIF), else argraph's JSON.
+fn infer_format(path: &Path, text: &str) -> Option<ImportFormat> {
+    let extension = path.extension()?.to_string_lossy().to_lowercase();
+    match extension.as_str() {
+        "argdown" | "ad" => Some(ImportFormat::Argdown),
+        "aif" | "xaif" => Some(ImportFormat::Aif),
+        "json" => {
+            let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase());
+            let named_aif = stem.is_some_and(|s| s.ends_with(".aif") || s.ends_with(".xaif"));
+            let keys: Vec<String> = match serde_json::from_str::<serde_json::Value>(text) {
+                Ok(serde_json::Value::Object(object)) => object.keys().cloned().collect(),
+                _ => Vec::new(),
+            };
+            let aif = keys.iter().any(|k| k == "nodes" || k == "AIF");
+            Some(if named_aif || aif {
+                ImportFormat::Aif
+            } else {
+                ImportFormat::Json
+            })
+        }
+        _ => None,
+    }
 }

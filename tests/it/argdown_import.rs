@@ -152,7 +152,11 @@ fn reads_statements_arguments_relations_data_and_headings() {
     );
     // The undercut of a statement is not argraph's undercut: said, with its place.
     assert_eq!(document.warnings.len(), 1, "{:?}", document.warnings);
-    assert!(document.warnings[0].message.contains("undercut of a claim"));
+    assert!(
+        document.warnings[0]
+            .message
+            .contains("undercut of a statement")
+    );
     assert_eq!(at(&text, &document.warnings[0]), (32, 5));
 }
 

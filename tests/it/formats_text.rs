@@ -128,7 +128,7 @@ fn importing_plain_argdown_says_what_it_filled_in() {
     assert!(
         result
             .stderr
-            .contains("an undercut of a claim is read as a rebuttal")
+            .contains("an undercut of a statement is read as a rebuttal")
     );
     let checked = run(&["check", out]);
     assert_eq!(checked.code, 0, "{}", checked.stderr);

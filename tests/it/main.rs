@@ -6,6 +6,7 @@
 #![allow(unreachable_pub)]
 
 mod argdown_cli;
+mod argdown_docs;
 mod argdown_import;
 mod check;
 mod explorer;
@@ -14,6 +15,7 @@ mod formats;
 mod formats_text;
 mod generate;
 mod graphml;
+mod imports;
 mod load;
 mod lsp;
 mod markdown;

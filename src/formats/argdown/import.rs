@@ -100,6 +100,8 @@ fn convert(document: Document) -> Import {
         mut claims,
         relations,
         mut warnings,
+        title,
+        author,
     } = document;
     kebab_case_actor_ids(&mut actors, &mut claims, &mut warnings);
     let mut map = MapDocument::default();
@@ -215,9 +217,9 @@ fn convert(document: Document) -> Import {
     if !no_source.is_empty() {
         map.sources.push(SourceRecord {
             id: UNKNOWN_SOURCE.to_owned(),
-            title: "The imported Argdown document".to_owned(),
+            title: title.unwrap_or_else(|| "The imported Argdown document".to_owned()),
             publisher: None,
-            authors: Vec::new(),
+            authors: author.into_iter().collect(),
             url: None,
             date: None,
             archive: None,

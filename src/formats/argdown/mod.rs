@@ -1,6 +1,7 @@
 //! [Argdown](https://argdown.org), the Markdown-like syntax for argument maps: written so that
-//! Argdown's own tools (`@argdown/cli` 1.7.5) parse and draw it, and read back by a small parser
-//! of the same subset.
+//! Argdown's own tools (`@argdown/cli` 1.7.5) parse and draw it; and read, from argraph's export
+//! or any Argdown document, as Argdown's own parser reads it (see `read.rs` and
+//! `docs/formats.md`).
 //!
 //! # Layout of a written document
 //!

@@ -1,16 +1,21 @@
-//! The Argdown reader: a small parser of the subset argraph writes and people commonly type.
+//! The Argdown reader: reads a document as Argdown's own parser (`@argdown/cli` 1.7.5) does,
+//! into argraph's terms.
 //!
-//! Read: statements with or without titles (`[Title]: text`, references `[Title]`), arguments
-//! (`<Title>: text`, `<Title>`) as claims, relations in both directions (`+ [x]`, `<+ [x]`,
-//! `+> [x]`, and likewise `-`, `_`), nested by indentation, hashtags, inline YAML data
-//! (`{actor: "pompeo"}`), headings, comments, escapes, and the `argraph` front matter that
-//! [`super::to_string`] writes. Headings whose data names an `actor` declare that actor and
-//! give it the claims below them; other headings become tags of the claims below them.
+//! Read: statements with or without titles (`[Title]: text`, references `[Title]`; the members
+//! of an equivalence class are one claim), arguments (`<Title>: text`, `<Title>`) as claims,
+//! premise-conclusion structures (`(1) …`, `----` or `-- rules {data} --`, each premise
+//! supports the argument, the argument supports each conclusion), relations in both directions
+//! (`+ [x]`, `<+ [x]`, `+> [x]`, and likewise `-`, `_`, and `><`), nested by indentation and
+//! under pcs statements and inferences, the strict mode of the front matter, hashtags, YAML
+//! data (inline or block style), headings, lists, comments (where Argdown's lexer reads them),
+//! escapes, and the `argraph` front matter that [`super::to_string`] writes. Headings whose data
+//! names an `actor` declare that actor and give it the claims below them; other headings become
+//! tags of the claims below them.
 //!
-//! Not read, with a warning: premise-conclusion structures and inferences, contradictions
-//! (`><`, read as two rebuttals), undercuts of a plain argument (read as rebuttals). Errors
-//! (with line and column) stop the import: an unclosed title, comment or data element, data
-//! that is not inline YAML, a relation line without a parent.
+//! Not read, with a warning: undercuts of statements and of unreconstructed arguments (read as
+//! rebuttals), relations to or from relations other than undercuts, heading display data.
+//! Errors (with line and column) stop the import: an unclosed comment or data element, data
+//! that cannot be read, a relation line without a parent.
 
 use super::flow::{self, FlowError};
 use super::title_id;
@@ -122,6 +127,10 @@ pub struct Document {
     pub claims: Vec<ClaimRecord>,
     /// Relations, in the order they appear.
     pub relations: Vec<RelationRecord>,
+    /// The front matter's `title`, when it has one.
+    pub title: Option<String>,
+    /// The front matter's `author`, when it has one.
+    pub author: Option<String>,
     /// What was read differently from what Argdown means, or not read (located; file 0).
     pub warnings: Vec<Diagnostic>,
 }
@@ -189,7 +198,11 @@ enum ItemKind {
 struct Heading {
     level: usize,
     text: String,
+    /// Its hashtags (given to the claims below it).
+    tags: Vec<String>,
     data: Option<Value>,
+    /// Its first line.
+    span: Range<usize>,
 }
 
 /// One occurrence of a statement or argument in the text.
@@ -203,6 +216,41 @@ struct Element {
     parent: Option<(usize, LinkKind, bool, Range<usize>)>,
     /// The headings it is under (indices into `Reader::headings`).
     sections: Vec<usize>,
+    /// Its place in a premise-conclusion structure, if it has one.
+    role: Role,
+}
+
+/// What an element is besides a statement or argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// A statement or argument of its own, or a relation's child.
+    Plain,
+    /// Statement `index` of premise-conclusion structure `pcs`.
+    PcsStatement { pcs: usize, index: usize },
+    /// Inference `step` of structure `pcs`: not a statement, but relations hang under it.
+    Inference { pcs: usize, step: usize },
+}
+
+/// A premise-conclusion structure (`(1) …`, `----`, `(2) …`).
+#[derive(Debug)]
+struct Pcs {
+    /// The element of the argument it reconstructs (the definition or reference just above
+    /// it), or `None` for an anonymous argument.
+    owner: Option<usize>,
+    /// Its statements, in order: the element, and the inference before it when it is a
+    /// conclusion.
+    statements: Vec<(usize, Option<usize>)>,
+    /// Its inferences: the rules named in an expanded inference and its data, as written.
+    inferences: Vec<InferenceText>,
+    /// The first line of it.
+    span: Range<usize>,
+}
+
+/// What an expanded inference (`--`, rules, data, `--`) says.
+#[derive(Debug, Default)]
+struct InferenceText {
+    rules: String,
+    data: Option<String>,
 }
 
 /// An element's content, parsed.
@@ -227,6 +275,9 @@ struct Item {
     sections: Vec<usize>,
     span: Range<usize>,
     defined_at: Option<Range<usize>>,
+    /// The texts of the other members of its equivalence class (other descriptions of an
+    /// argument), when they differ from the first.
+    other_texts: Vec<String>,
     /// Written without a title: its "title" is its text.
     untitled: bool,
 }
@@ -238,6 +289,16 @@ struct Reader<'a> {
     sources: Vec<SourceRecord>,
     headings: Vec<Heading>,
     elements: Vec<Element>,
+    pcs: Vec<Pcs>,
+    /// The root element of the last block, when it is an argument (a structure below it
+    /// reconstructs that argument).
+    last_argument: Option<usize>,
+    /// `model: mode: strict` in the front matter: relations between statements are
+    /// entailment, contrariness and contradiction.
+    strict: bool,
+    /// The front matter's `title` and `author`, for the source of the document's claims.
+    document_title: Option<String>,
+    document_author: Option<String>,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
 }
@@ -250,6 +311,11 @@ impl<'a> Reader<'a> {
             sources: Vec::new(),
             headings: Vec::new(),
             elements: Vec::new(),
+            pcs: Vec::new(),
+            last_argument: None,
+            strict: false,
+            document_title: None,
+            document_author: None,
             errors: Vec::new(),
             warnings: Vec::new(),
         }
@@ -307,11 +373,42 @@ impl<'a> Reader<'a> {
         let mut offset = body_start;
         let mut end = None;
         let mut in_sources = false;
+        // The top-level key being read, and the text of `title` or `author` so far.
+        let mut top_key = String::new();
+        let mut scalar: Option<String> = None;
         for line in self.text[body_start..].split_inclusive('\n') {
             let trimmed = line.trim();
             if trimmed.starts_with("===") {
                 end = Some(offset + line.len());
                 break;
+            }
+            let indented = line.starts_with([' ', '\t']);
+            if !indented && !trimmed.is_empty() {
+                self.front_matter_scalar(&top_key, scalar.take());
+                let (key, value) = trimmed.split_once(':').unwrap_or((trimmed, ""));
+                top_key = key.trim().to_owned();
+                let value = value.trim();
+                if matches!(top_key.as_str(), "title" | "author") {
+                    scalar = Some(
+                        if value.starts_with(['>', '|']) {
+                            ""
+                        } else {
+                            value
+                        }
+                        .to_owned(),
+                    );
+                }
+            } else if indented && scalar.is_some() {
+                if let Some(text) = scalar.as_mut() {
+                    text.push(' ');
+                    text.push_str(trimmed);
+                }
+            } else if top_key == "model"
+                && trimmed.split_once(':').is_some_and(|(k, v)| {
+                    k.trim() == "mode" && v.trim().trim_matches(['"', '\'']) == "strict"
+                })
+            {
+                self.strict = true;
             }
             if trimmed == "sources:" {
                 in_sources = true;
@@ -334,6 +431,7 @@ impl<'a> Reader<'a> {
             }
             offset += line.len();
         }
+        self.front_matter_scalar(&top_key, scalar.take());
         match end {
             Some(end) => self.blank(start..end),
             None => self.error(
@@ -344,14 +442,36 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Blanks `//`, `/* */` and `<!-- -->` comments, outside escapes and data elements. A line
-    /// that held only a comment is removed rather than left blank, as Argdown does.
+    /// Keeps the front matter's `title` or `author` (a YAML scalar, quotes removed).
+    fn front_matter_scalar(&mut self, key: &str, value: Option<String>) {
+        let Some(value) = value else { return };
+        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        let value = value.trim_matches(['"', '\'']).trim().to_owned();
+        if value.is_empty() {
+            return;
+        }
+        match key {
+            "title" => self.document_title = Some(value),
+            "author" => self.document_author = Some(value),
+            _ => {}
+        }
+    }
+
+    /// Blanks `//`, `/* */` and `<!-- -->` comments where Argdown's lexer reads them as
+    /// comments: it tries a comment first at each place a token starts, so `//` inside a
+    /// token that began earlier (a Markdown link `[text](https://…)`, a title or reference
+    /// `[…]`/`<…>`, a mention, a `#(tag)`, a shortcode `.x.`/`:x:`, an escape, a data element)
+    /// is text, while a bare `https://…` in a sentence starts a comment, as it does for
+    /// Argdown. A `//` comment runs to the end of its line, and only where a line break
+    /// follows. A line that held only a comment is removed rather than left blank, as Argdown
+    /// does.
     fn comments(&mut self) {
         let bytes = self.clean.as_bytes().to_vec();
         let mut ranges = Vec::new();
         let mut i = 0;
         let mut data_depth = 0usize;
         let mut quote: Option<u8> = None;
+        let mut line_start = true;
         while i < bytes.len() {
             let b = bytes[i];
             if let Some(q) = quote {
@@ -365,10 +485,6 @@ impl<'a> Reader<'a> {
                 i += 1;
                 continue;
             }
-            if b == b'\\' {
-                i += 2;
-                continue;
-            }
             if data_depth > 0 {
                 match b {
                     b'"' | b'\'' => quote = Some(b),
@@ -380,11 +496,20 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let rest = &bytes[i..];
-            let end = if rest.starts_with(b"//") {
-                Some(i + rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len()))
+            if rest.starts_with(b"//") {
+                // `//.*?(?=\r\n|\n|\r)`: only a comment where a line break follows.
+                if let Some(len) = rest.iter().position(|&c| c == b'\n' || c == b'\r') {
+                    ranges.push(i..i + len);
+                    i += len;
+                    continue;
+                }
             } else if rest.starts_with(b"/*") {
                 match find(rest, b"*/") {
-                    Some(j) => Some(i + j + 2),
+                    Some(j) => {
+                        ranges.push(i..i + j + 2);
+                        i += j + 2;
+                        continue;
+                    }
                     None => {
                         self.error(i..i + 2, "this comment is never closed", "opened here");
                         return;
@@ -392,24 +517,53 @@ impl<'a> Reader<'a> {
                 }
             } else if rest.starts_with(b"<!--") {
                 match find(rest, b"-->") {
-                    Some(j) => Some(i + j + 3),
+                    Some(j) => {
+                        ranges.push(i..i + j + 3);
+                        i += j + 3;
+                        continue;
+                    }
                     None => {
                         self.error(i..i + 4, "this comment is never closed", "opened here");
                         return;
                     }
                 }
-            } else {
-                if b == b'{' {
-                    data_depth = 1;
+            }
+            if b == b'\n' || b == b'\r' {
+                line_start = true;
+                i += 1;
+                continue;
+            }
+            if line_start {
+                // Indentation, then a relation symbol or an inference line, as tokens.
+                line_start = false;
+                let indent = rest
+                    .iter()
+                    .take_while(|&&c| c == b' ' || c == b'\t')
+                    .count();
+                let after = &rest[indent..];
+                let symbol = [
+                    b"<+" as &[u8],
+                    b"<-",
+                    b"<_",
+                    b"+>",
+                    b"->",
+                    b"_>",
+                    b"><",
+                    b"+",
+                    b"-",
+                    b"_",
+                ]
+                .iter()
+                .find(|s| after.starts_with(s))
+                .map_or(0, |s| s.len());
+                if indent + symbol > 0 {
+                    i += indent + symbol;
+                    continue;
                 }
-                None
-            };
-            match end {
-                Some(end) => {
-                    ranges.push(i..end);
-                    i = end;
-                }
-                None => i += 1,
+            }
+            i += token_len(rest).unwrap_or(1);
+            if b == b'{' && token_len(rest).is_none() {
+                data_depth = 1;
             }
         }
         for range in ranges {
@@ -447,22 +601,114 @@ impl<'a> Reader<'a> {
 
     fn block(&mut self, lines: &[(usize, &str)], sections: &mut Vec<usize>) {
         let mut current: Option<usize> = None;
-        for &(start, line) in lines {
+        let mut root: Option<usize> = None;
+        // The structure being read in this block, and an inference awaiting its conclusion.
+        let mut pcs: Option<usize> = None;
+        let mut pending_inference: Option<usize> = None;
+        // Inside YAML data in block style (`{` ends a line): lines up to `}` are data.
+        let mut in_data = false;
+        let mut n = 0;
+        while n < lines.len() {
+            let (start, line) = lines[n];
+            n += 1;
             let indent = line.len() - line.trim_start().len();
             let body = &line[indent..];
             let body_start = start + indent;
-            if indent == 0 && heading_level(body).is_some() {
-                self.heading(start, line, sections);
-                current = None;
+            if in_data {
+                if let Some(element) = current {
+                    self.elements[element].range.end = start + line.len();
+                }
+                in_data = !body.starts_with('}');
                 continue;
             }
-            if body.starts_with("--") || statement_number(body) {
-                self.warn(
-                    body_start..start + line.len(),
-                    "premise-conclusion structures are not read",
-                    "skipped up to the next empty line",
-                );
+            in_data = line.trim_end().ends_with('{');
+            if indent == 0 && heading_level(body).is_some() {
+                // A heading runs to the end of its block.
+                let end = lines
+                    .last()
+                    .map_or(start + line.len(), |&(s, l)| s + l.len());
+                self.heading(start, end, sections);
+                self.last_argument = None;
                 return;
+            }
+            if body.starts_with("--") {
+                let Some(p) = pcs else {
+                    self.warn(
+                        body_start..start + line.len(),
+                        "an inference outside a premise-conclusion structure is not read",
+                        "no `(1)` statement above it in this block",
+                    );
+                    return;
+                };
+                // Collapsed (`----`) or expanded (`--`, rules and data, `--`).
+                let rest = body.trim_start_matches('-');
+                let hyphens = body.len() - rest.len();
+                let mut inner = String::new();
+                let collapsed = hyphens >= 4 && rest.trim().is_empty();
+                if !collapsed {
+                    match rest.find("--") {
+                        Some(close) => inner.push_str(&rest[..close]),
+                        None => {
+                            inner.push_str(rest);
+                            while n < lines.len() {
+                                let (_, next) = lines[n];
+                                n += 1;
+                                let next = next.trim();
+                                if next.starts_with("--") {
+                                    break;
+                                }
+                                inner.push('\n');
+                                inner.push_str(next);
+                            }
+                        }
+                    }
+                }
+                let step = self.pcs[p].inferences.len();
+                self.pcs[p].inferences.push(inference_text(&inner));
+                self.elements.push(Element {
+                    range: body_start..start + line.len(),
+                    indent,
+                    parent: None,
+                    sections: sections.clone(),
+                    role: Role::Inference { pcs: p, step },
+                });
+                pending_inference = Some(step);
+                current = Some(self.elements.len() - 1);
+                continue;
+            }
+            if let Some(number_len) = statement_number(body) {
+                let p = match pcs {
+                    Some(p) => p,
+                    None => {
+                        let owner = match root {
+                            Some(root) if self.is_argument(root) => Some(root),
+                            Some(_) => None,
+                            None => self.last_argument,
+                        };
+                        self.pcs.push(Pcs {
+                            owner,
+                            statements: Vec::new(),
+                            inferences: Vec::new(),
+                            span: body_start..start + line.len(),
+                        });
+                        pcs = Some(self.pcs.len() - 1);
+                        self.pcs.len() - 1
+                    }
+                };
+                let index = self.pcs[p].statements.len();
+                self.elements.push(Element {
+                    range: body_start + number_len..start + line.len(),
+                    indent,
+                    parent: None,
+                    sections: sections.clone(),
+                    role: Role::PcsStatement { pcs: p, index },
+                });
+                let element = self.elements.len() - 1;
+                self.pcs[p]
+                    .statements
+                    .push((element, pending_inference.take()));
+                current = Some(element);
+                continue;
             }
             if let Some((symbol_len, kind, child_is_source)) = relation_symbol(body) {
                 let symbol = body_start..body_start + symbol_len;
@@ -503,6 +749,7 @@ impl<'a> Reader<'a> {
                     indent,
                     parent: Some((parent, kind, child_is_source, symbol)),
                     sections: sections.clone(),
+                    role: Role::Plain,
                 });
                 current = Some(self.elements.len() - 1);
                 continue;
@@ -511,6 +758,14 @@ impl<'a> Reader<'a> {
             match current {
                 Some(element) if list_marker.is_none() => {
                     // A continuation line of the current element.
+                    if let Role::Inference { .. } = self.elements[element].role {
+                        self.warn(
+                            body_start..start + line.len(),
+                            "text after an inference line is not read",
+                            "a conclusion `(n) …` should follow the inference",
+                        );
+                        continue;
+                    }
                     self.elements[element].range.end = start + line.len();
                 }
                 _ => {
@@ -519,20 +774,42 @@ impl<'a> Reader<'a> {
                         indent,
                         parent: None,
                         sections: sections.clone(),
+                        role: Role::Plain,
                     });
                     current = Some(self.elements.len() - 1);
+                    if root.is_none() {
+                        root = current;
+                    }
                 }
             }
         }
+        if let Some(p) = pcs {
+            if pending_inference.is_some() || self.pcs[p].inferences.is_empty() {
+                self.warn(
+                    self.pcs[p].span.clone(),
+                    "this premise-conclusion structure has no conclusion after an inference",
+                    "its last statement is read as its conclusion",
+                );
+            }
+        }
+        self.last_argument = match (pcs, root) {
+            (None, Some(root)) if self.is_argument(root) => Some(root),
+            _ => None,
+        };
     }
 
-    fn heading(&mut self, start: usize, line: &str, sections: &mut Vec<usize>) {
+    /// Whether element `e` is an argument (`<Title>`), by its first character.
+    fn is_argument(&self, e: usize) -> bool {
+        let range = self.elements[e].range.clone();
+        self.clean
+            .get(range)
+            .is_some_and(|text| text.trim_start().starts_with('<'))
+    }
+
+    fn heading(&mut self, start: usize, end: usize, sections: &mut Vec<usize>) {
+        let line = &self.clean[start..end];
         let level = heading_level(line).unwrap_or(1);
-        let content = content(
-            &self.clean,
-            start + level..start + line.len(),
-            &mut self.errors,
-        );
+        let content = content(&self.clean, start + level..end, &mut self.errors);
         while sections
             .last()
             .is_some_and(|&open| self.headings[open].level >= level)
@@ -542,7 +819,9 @@ impl<'a> Reader<'a> {
         self.headings.push(Heading {
             level,
             text: content.text,
+            tags: content.tags,
             data: content.data,
+            span: start..self.clean[start..end].find('\n').map_or(end, |i| start + i),
         });
         sections.push(self.headings.len() - 1);
     }
@@ -551,8 +830,12 @@ impl<'a> Reader<'a> {
     fn resolve(&mut self) -> Document {
         let mut items: Vec<Item> = Vec::new();
         let mut index: HashMap<(ItemKind, String), usize> = HashMap::new();
-        let mut element_item = Vec::with_capacity(self.elements.len());
+        let mut element_item: Vec<Option<usize>> = Vec::with_capacity(self.elements.len());
         for e in 0..self.elements.len() {
+            if let Role::Inference { .. } = self.elements[e].role {
+                element_item.push(None);
+                continue;
+            }
             let range = self.elements[e].range.clone();
             let content = content(&self.clean, range.clone(), &mut self.errors);
             let kind = content.kind.unwrap_or(ItemKind::Statement);
@@ -574,6 +857,7 @@ impl<'a> Reader<'a> {
                     kind,
                     title: title.clone(),
                     text: None,
+                    other_texts: Vec::new(),
                     tags: Vec::new(),
                     data: serde_json::Map::new(),
                     sections: self.elements[e].sections.clone(),
@@ -585,19 +869,16 @@ impl<'a> Reader<'a> {
             });
             let has_text = content.definition || untitled;
             if has_text {
-                match (&items[item].text, &items[item].defined_at) {
-                    (Some(first), Some(first_at)) if *first != content.text => {
-                        let first_at = first_at.clone();
-                        self.warnings.push(
-                            Diagnostic::warning(
-                                "argdown-unsupported",
-                                format!("`{title}` is defined again with another text; argraph keeps the first"),
-                            )
-                            .at(FILE, range.clone(), "this text is not kept")
-                            .also(FILE, first_at, "the text kept"),
-                        );
+                match &items[item].text {
+                    // Another member of the equivalence class (or another description of
+                    // the argument): its text is kept in the claim's note.
+                    Some(first)
+                        if *first != content.text
+                            && !items[item].other_texts.contains(&content.text) =>
+                    {
+                        items[item].other_texts.push(content.text.clone());
                     }
-                    (None, _) => {
+                    None => {
                         items[item].text = Some(content.text.clone());
                         items[item].defined_at = Some(range.clone());
                         items[item].sections = self.elements[e].sections.clone();
@@ -616,30 +897,129 @@ impl<'a> Reader<'a> {
                     items[item].data.insert(key, value);
                 }
             }
-            element_item.push(item);
+            element_item.push(Some(item));
         }
 
-        // Links, in document order, without repeats.
-        let mut links: Vec<(usize, LinkKind, usize, Range<usize>)> = Vec::new();
-        for (e, element) in self.elements.iter().enumerate() {
-            if let Some((parent, kind, child_is_source, symbol)) = &element.parent {
-                let (child, parent) = (element_item[e], element_item[*parent]);
-                let (from, to) = if *child_is_source {
-                    (child, parent)
-                } else {
-                    (parent, child)
-                };
-                if !links
-                    .iter()
-                    .any(|l| l.0 == from && l.1 == *kind && l.2 == to)
-                {
-                    links.push((from, *kind, to, symbol.clone()));
+        // Premise-conclusion structures: the argument each reconstructs (an anonymous one
+        // when no argument is above it), its main conclusion, and the relations that stand
+        // for its inner structure.
+        let mut main_conclusion: HashMap<usize, (usize, usize, usize)> = HashMap::new();
+        let mut owners = Vec::with_capacity(self.pcs.len());
+        for pcs in &self.pcs {
+            let Some(&(last, _)) = pcs.statements.last() else {
+                owners.push(None);
+                continue;
+            };
+            let Some(conclusion) = element_item[last] else {
+                owners.push(None);
+                continue;
+            };
+            let owner = match pcs.owner.and_then(|e| element_item[e]) {
+                Some(owner) => owner,
+                None => {
+                    let conclusion_text = items[conclusion]
+                        .text
+                        .clone()
+                        .unwrap_or_else(|| items[conclusion].title.clone());
+                    let title = format!("Argument for: {conclusion_text}");
+                    items.push(Item {
+                        kind: ItemKind::Argument,
+                        title: title.clone(),
+                        text: Some(title),
+                        other_texts: Vec::new(),
+                        tags: Vec::new(),
+                        data: serde_json::Map::new(),
+                        sections: self.elements[last].sections.clone(),
+                        span: pcs.span.clone(),
+                        defined_at: Some(pcs.span.clone()),
+                        untitled: true,
+                    });
+                    items.len() - 1
                 }
+            };
+            let step = pcs
+                .statements
+                .last()
+                .and_then(|s| s.1)
+                .unwrap_or(pcs.inferences.len().saturating_sub(1));
+            main_conclusion.insert(owner, (conclusion, owners.len(), step));
+            owners.push(Some(owner));
+        }
+
+        // Links, in document order, without repeats. Argdown's rules: an undercut written
+        // under a conclusion undercuts the inference above it; a reconstructed argument's
+        // outgoing relations are its main conclusion's; an undercut of a reconstructed
+        // argument undercuts its (last) inference.
+        let mut links: Vec<Link> = Vec::new();
+        let mut inference_sources = Vec::new();
+        for (e, element) in self.elements.iter().enumerate() {
+            let Some((parent, kind, child_is_source, symbol)) = &element.parent else {
+                continue;
+            };
+            let Some(child) = element_item[e] else {
+                continue;
+            };
+            let parent_end = match self.elements[*parent].role {
+                Role::Inference { pcs, step } => End::Inference(pcs, step),
+                Role::PcsStatement { pcs, index }
+                    if *child_is_source && *kind == LinkKind::Undercut =>
+                {
+                    match self.pcs[pcs].statements[index].1 {
+                        Some(step) => End::Inference(pcs, step),
+                        None => match element_item[*parent] {
+                            Some(item) => End::Item(item),
+                            None => continue,
+                        },
+                    }
+                }
+                _ => match element_item[*parent] {
+                    Some(item) => End::Item(item),
+                    None => continue,
+                },
+            };
+            let (from, to) = if *child_is_source {
+                (child, parent_end)
+            } else {
+                match parent_end {
+                    End::Item(parent) => (parent, End::Item(child)),
+                    End::Inference(..) => {
+                        inference_sources.push(symbol.clone());
+                        continue;
+                    }
+                }
+            };
+            let from = main_conclusion.get(&from).map_or(from, |&(c, ..)| c);
+            let to = match to {
+                End::Item(to) if *kind == LinkKind::Undercut => match main_conclusion.get(&to) {
+                    Some(&(_, pcs, step)) => End::Inference(pcs, step),
+                    None => End::Item(to),
+                },
+                to => to,
+            };
+            if !links
+                .iter()
+                .any(|l| l.from == from && l.kind == *kind && l.to == to)
+            {
+                links.push(Link {
+                    from,
+                    kind: *kind,
+                    to,
+                    span: symbol.clone(),
+                });
             }
         }
 
+        for symbol in inference_sources {
+            self.warn(
+                symbol,
+                "an inference cannot support, attack or undercut anything",
+                "not read",
+            );
+        }
         let mut document = Document {
             sources: std::mem::take(&mut self.sources),
+            title: self.document_title.take(),
+            author: self.document_author.take(),
             ..Document::default()
         };
         self.actors(&mut document);
@@ -661,32 +1041,18 @@ impl<'a> Reader<'a> {
             } else {
                 title_id(&item.title)
             };
-            let base = if wanted.is_empty() {
-                if is_relation[i] {
-                    "relation".to_owned()
-                } else {
-                    "claim".to_owned()
-                }
-            } else {
-                wanted.clone()
-            };
-            let mut n = 1;
-            let mut id = if wanted.is_empty() {
-                format!("{base}-1")
-            } else {
-                wanted.clone()
-            };
-            while taken.contains_key(&id) {
-                n += 1;
-                id = format!("{base}-{n}");
-            }
-            if id != wanted {
+            let id = unique_id(
+                &wanted,
+                if is_relation[i] { "relation" } else { "claim" },
+                &taken,
+            );
+            if id != wanted && !item.untitled {
                 self.warnings.push(
                     Diagnostic::warning(
                         "argdown-id",
                         format!("`{}` is given the id `{id}`", item.title),
                     )
-                    .at(FILE, item.span.clone(), "")
+                    .at(FILE, first_line(self.text, &item.span), "")
                     .note("ids are made from titles: lower case, hyphens for other characters; they must be unique"),
                 );
             }
@@ -703,7 +1069,7 @@ impl<'a> Reader<'a> {
                 None => {
                     if item.kind == ItemKind::Statement {
                         self.warn(
-                            item.span.clone(),
+                            first_line(self.text, &item.span),
                             format!(
                                 "`{}` is never defined with a text; its title is used",
                                 item.title
@@ -734,8 +1100,10 @@ impl<'a> Reader<'a> {
                     }
                     None => {
                         let tag = title_id(&heading.text);
-                        if !tag.is_empty() && !tags.contains(&tag) {
-                            tags.push(tag);
+                        for tag in std::iter::once(tag).chain(heading.tags.iter().cloned()) {
+                            if !tag.is_empty() && !tags.contains(&tag) {
+                                tags.push(tag);
+                            }
                         }
                     }
                 }
@@ -749,6 +1117,24 @@ impl<'a> Reader<'a> {
                 Some(Value::String(one)) => vec![one.clone()],
                 _ => Vec::new(),
             };
+            // What Argdown says that argraph has no field for goes into the note.
+            let mut note: Vec<String> = string(&item.data, "note").into_iter().collect();
+            if !item.other_texts.is_empty() {
+                let kind = match item.kind {
+                    ItemKind::Statement => "Also stated as",
+                    ItemKind::Argument => "Also described as",
+                };
+                note.push(format!("{kind}: {}", item.other_texts.join(" | ")));
+            }
+            let other_data: serde_json::Map<String, Value> = item
+                .data
+                .iter()
+                .filter(|(key, _)| !CLAIM_DATA.contains(&key.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            if !other_data.is_empty() {
+                note.push(format!("Argdown data: {}", Value::Object(other_data)));
+            }
             document.claims.push(ClaimRecord {
                 id: ids[i].clone(),
                 title: item.title.clone(),
@@ -760,7 +1146,7 @@ impl<'a> Reader<'a> {
                 date: string(&item.data, "date"),
                 tags,
                 about,
-                note: string(&item.data, "note"),
+                note: (!note.is_empty()).then(|| note.join("\n")),
                 span: first_line(self.text, &item.span),
             });
         }
@@ -775,8 +1161,114 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        let mut unread_data = Vec::new();
+        for heading in &self.headings {
+            let Some(Value::Object(data)) = &heading.data else {
+                continue;
+            };
+            let unread: Vec<&str> = data
+                .keys()
+                .map(String::as_str)
+                .filter(|key| !HEADING_DATA.contains(key))
+                .collect();
+            if !unread.is_empty() && !data.contains_key("actor") {
+                let keys: Vec<String> = unread.iter().map(|k| format!("`{k}`")).collect();
+                unread_data.push((heading.span.clone(), keys.join(", ")));
+            }
+        }
+        for (span, keys) in unread_data {
+            self.warn(
+                span,
+                format!("this heading's data is not kept: {keys}"),
+                "argraph keeps a heading as a tag of the claims below it",
+            );
+        }
 
-        self.relations(&items, &ids, &is_relation, &links, &mut document);
+        // The relations that stand for each structure's inner workings, and the ids of the
+        // inferences something undercuts.
+        let mut structure: Vec<RelationRecord> = Vec::new();
+        let mut inference_ids: HashMap<(usize, usize), String> = HashMap::new();
+        for (p, pcs) in self.pcs.iter().enumerate() {
+            let Some(owner) = owners[p] else { continue };
+            let title = &items[owner].title;
+            let last = pcs.statements.len().saturating_sub(1);
+            for (index, &(element, inference)) in pcs.statements.iter().enumerate() {
+                let Some(item) = element_item[element] else {
+                    continue;
+                };
+                let span = first_line(self.text, &self.elements[element].range);
+                let step = match (inference, index == last) {
+                    (Some(step), _) => Some(step),
+                    (None, true) => Some(pcs.inferences.len().saturating_sub(1)),
+                    (None, false) => None,
+                };
+                let record = match step {
+                    None => RelationRecord {
+                        id: None,
+                        from: ids[item].clone(),
+                        kind: RelationKind::Supports,
+                        target: RelationTarget::Claim(ids[owner].clone()),
+                        note: Some(format!("Argdown: premise ({}) of <{title}>", index + 1)),
+                        span,
+                    },
+                    Some(step) => {
+                        let mut note = format!(
+                            "Argdown: <{title}> infers its {} ({})",
+                            if index == last {
+                                "conclusion"
+                            } else {
+                                "intermediary conclusion"
+                            },
+                            index + 1
+                        );
+                        if let Some(inference) = pcs.inferences.get(step) {
+                            if !inference.rules.is_empty() {
+                                note.push_str(&format!(" by {}", inference.rules));
+                            }
+                            if let Some(data) = &inference.data {
+                                note.push_str(&format!(" {data}"));
+                            }
+                        }
+                        let undercut = links.iter().any(|l| l.to == End::Inference(p, step));
+                        let id = undercut.then(|| {
+                            let wanted = if pcs.inferences.len() > 1 {
+                                format!("{}-inference-{}", ids[owner], step + 1)
+                            } else {
+                                format!("{}-inference", ids[owner])
+                            };
+                            let id = unique_id(&wanted, "inference", &taken);
+                            taken.insert(id.clone(), usize::MAX);
+                            inference_ids.insert((p, step), id.clone());
+                            id
+                        });
+                        RelationRecord {
+                            id,
+                            from: ids[owner].clone(),
+                            kind: RelationKind::Supports,
+                            target: RelationTarget::Claim(ids[item].clone()),
+                            note: Some(note),
+                            span,
+                        }
+                    }
+                };
+                structure.push(record);
+            }
+        }
+
+        let argument: Vec<bool> = items
+            .iter()
+            .map(|item| item.kind == ItemKind::Argument)
+            .collect();
+        self.relations(
+            &items,
+            &ids,
+            &is_relation,
+            &argument,
+            &links,
+            structure,
+            &inference_ids,
+            &mut document,
+        );
         document
     }
 
@@ -802,12 +1294,16 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn relations(
         &mut self,
         items: &[Item],
         ids: &[String],
         is_relation: &[bool],
-        links: &[(usize, LinkKind, usize, Range<usize>)],
+        argument: &[bool],
+        links: &[Link],
+        structure: Vec<RelationRecord>,
+        inference_ids: &HashMap<(usize, usize), String>,
         document: &mut Document,
     ) {
         let target_of = |i: usize| {
@@ -827,13 +1323,15 @@ impl<'a> Reader<'a> {
             let from = string(&item.data, "from");
             premise[i] = links
                 .iter()
-                .filter(|l| l.2 == i && l.1 == LinkKind::Support && !is_relation[l.0])
-                .find(|l| from.as_deref().is_none_or(|f| ids[l.0] == f))
-                .map(|l| l.0);
-            outgoing[i] = links
-                .iter()
-                .find(|l| l.0 == i)
-                .map(|l| (l.1, l.2, l.3.clone()));
+                .filter(|l| {
+                    l.to == End::Item(i) && l.kind == LinkKind::Support && !is_relation[l.from]
+                })
+                .find(|l| from.as_deref().is_none_or(|f| ids[l.from] == f))
+                .map(|l| l.from);
+            outgoing[i] = links.iter().find(|l| l.from == i).and_then(|l| match l.to {
+                End::Item(to) => Some((l.kind, to, l.span.clone())),
+                End::Inference(..) => None,
+            });
         }
         let mut relations: Vec<RelationRecord> = Vec::new();
         let mut push = |reader: &mut Reader<'_>, record: RelationRecord| {
@@ -843,12 +1341,17 @@ impl<'a> Reader<'a> {
                     "a claim relating to itself is not read",
                     "",
                 );
-            } else if !relations.iter().any(|r| {
+            } else if let Some(same) = relations.iter_mut().find(|r| {
                 r.from == record.from && r.kind == record.kind && r.target == record.target
             }) {
+                same.id = same.id.take().or(record.id);
+            } else {
                 relations.push(record);
             }
         };
+        for record in structure {
+            push(self, record);
+        }
         for (i, item) in items.iter().enumerate() {
             if !is_relation[i] {
                 continue;
@@ -856,7 +1359,7 @@ impl<'a> Reader<'a> {
             let (Some(source), Some((kind, target, span))) = (premise[i], outgoing[i].clone())
             else {
                 self.warn(
-                    item.span.clone(),
+                    first_line(self.text, &item.span),
                     format!(
                         "the relation `{}` lacks its source claim (`<+ [Claim]`) or its target",
                         item.title
@@ -890,24 +1393,65 @@ impl<'a> Reader<'a> {
                 },
             );
         }
-        for (from, kind, to, span) in links {
-            let (from, to, kind) = (*from, *to, *kind);
+        for link in links {
+            let (from, kind, span) = (link.from, link.kind, &link.span);
+            let to = match link.to {
+                End::Item(to) => to,
+                End::Inference(p, step) => {
+                    if kind != LinkKind::Undercut {
+                        self.warn(
+                            span.clone(),
+                            "argraph's relations can only be undercut, not supported or attacked",
+                            "not read",
+                        );
+                        continue;
+                    }
+                    match inference_ids.get(&(p, step)) {
+                        Some(id) => push(
+                            self,
+                            RelationRecord {
+                                id: None,
+                                from: ids[from].clone(),
+                                kind: RelationKind::Undercuts,
+                                target: RelationTarget::Relation(id.clone()),
+                                note: None,
+                                span: span.clone(),
+                            },
+                        ),
+                        None => self.warn(
+                            span.clone(),
+                            "this undercut's inference has no conclusion",
+                            "not read",
+                        ),
+                    }
+                    continue;
+                }
+            };
             if is_relation[from]
                 || (is_relation[to] && premise[to] == Some(from) && kind == LinkKind::Support)
             {
                 continue; // read above
             }
-            let record = |kind, target| RelationRecord {
+            let record = |kind, target, note: Option<&str>| RelationRecord {
                 id: None,
                 from: ids[from].clone(),
                 kind,
                 target,
-                note: None,
+                note: note.map(str::to_owned),
                 span: span.clone(),
             };
+            let back = |note: &str| RelationRecord {
+                id: None,
+                from: ids[to].clone(),
+                kind: RelationKind::Rebuts,
+                target: RelationTarget::Claim(ids[from].clone()),
+                note: Some(note.to_owned()),
+                span: span.clone(),
+            };
+            let statements = !argument[from] && !argument[to];
             match (kind, is_relation[to]) {
                 (LinkKind::Undercut, true) => {
-                    push(self, record(RelationKind::Undercuts, target_of(to)))
+                    push(self, record(RelationKind::Undercuts, target_of(to), None))
                 }
                 (_, true) => self.warn(
                     span.clone(),
@@ -915,28 +1459,43 @@ impl<'a> Reader<'a> {
                     "not read",
                 ),
                 (LinkKind::Support, false) => {
-                    push(self, record(RelationKind::Supports, target_of(to)))
+                    let note = (self.strict && statements).then_some("Argdown: entails");
+                    push(self, record(RelationKind::Supports, target_of(to), note))
+                }
+                (LinkKind::Attack, false) if self.strict && statements => {
+                    // Contrary statements cannot both be true: each rebuts the other.
+                    let note = "Argdown: contrary";
+                    push(
+                        self,
+                        record(RelationKind::Rebuts, target_of(to), Some(note)),
+                    );
+                    push(self, back(note));
                 }
                 (LinkKind::Attack, false) => {
-                    push(self, record(RelationKind::Rebuts, target_of(to)))
+                    push(self, record(RelationKind::Rebuts, target_of(to), None))
                 }
                 (LinkKind::Undercut, false) => {
                     self.warn(
                         span.clone(),
-                        "an undercut of a claim is read as a rebuttal",
-                        "argraph undercuts relations only",
+                        format!(
+                            "an undercut of {} is read as a rebuttal",
+                            if argument[to] {
+                                "an argument without a premise-conclusion structure"
+                            } else {
+                                "a statement"
+                            }
+                        ),
+                        "argraph undercuts the inferences of reconstructed arguments only",
                     );
-                    push(self, record(RelationKind::Rebuts, target_of(to)));
+                    push(self, record(RelationKind::Rebuts, target_of(to), None));
                 }
                 (LinkKind::Contradiction, false) => {
-                    self.warn(span.clone(), "a contradiction is read as two rebuttals", "");
-                    push(self, record(RelationKind::Rebuts, target_of(to)));
-                    let mut back = record(
-                        RelationKind::Rebuts,
-                        RelationTarget::Claim(ids[from].clone()),
+                    let note = "Argdown: contradictory";
+                    push(
+                        self,
+                        record(RelationKind::Rebuts, target_of(to), Some(note)),
                     );
-                    back.from = ids[to].clone();
-                    push(self, back);
+                    push(self, back(note));
                 }
             }
         }
@@ -959,7 +1518,7 @@ impl<'a> Reader<'a> {
                         relation.note = relation.note.take().or_else(|| string(extra, "note"));
                     }
                     None => self.warn(
-                        item.span.clone(),
+                        first_line(self.text, &item.span),
                         format!("its data describes a `{kind}` relation from `{from}` that no relation line states"),
                         "not read",
                     ),
@@ -968,6 +1527,58 @@ impl<'a> Reader<'a> {
         }
         document.relations = relations;
     }
+}
+
+/// The data keys of a statement or argument that argraph reads into a claim's fields.
+const CLAIM_DATA: [&str; 13] = [
+    "actor",
+    "source",
+    "quote",
+    "date",
+    "tags",
+    "about",
+    "note",
+    "relations",
+    "relation",
+    "from",
+    "kind",
+    "to",
+    "title",
+];
+
+/// The data keys of a heading that argraph reads (an actor's).
+const HEADING_DATA: [&str; 6] = ["actor", "kind", "member_of", "role", "note", "name"];
+
+/// One end of a link: an item, or inference `step` of structure `pcs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum End {
+    Item(usize),
+    Inference(usize, usize),
+}
+
+/// A relation line, resolved to items.
+#[derive(Debug)]
+struct Link {
+    from: usize,
+    kind: LinkKind,
+    to: End,
+    span: Range<usize>,
+}
+
+/// `wanted`, or when it is empty or taken, `wanted-2`, `wanted-3`… (`base-1`… when empty).
+fn unique_id(wanted: &str, base: &str, taken: &HashMap<String, usize>) -> String {
+    let base = if wanted.is_empty() { base } else { wanted };
+    let mut id = if wanted.is_empty() {
+        format!("{base}-1")
+    } else {
+        wanted.to_owned()
+    };
+    let mut n = 1;
+    while taken.contains_key(&id) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
 }
 
 fn source_record(record: &serde_json::Map<String, Value>) -> SourceRecord {
@@ -1002,11 +1613,32 @@ fn heading_level(line: &str) -> Option<usize> {
     (level > 0 && line[level..].starts_with(' ')).then_some(level)
 }
 
-fn statement_number(body: &str) -> bool {
-    body.strip_prefix('(').is_some_and(|rest| {
-        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        digits > 0 && rest[digits..].starts_with(')')
-    })
+/// The length of a statement number `(n)` at the start of `body`.
+fn statement_number(body: &str) -> Option<usize> {
+    let rest = body.strip_prefix('(')?;
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (digits > 0 && rest[digits..].starts_with(')')).then_some(digits + 2)
+}
+
+/// An expanded inference's text: its data element (`{…}`, as written) and the rest, the
+/// rules it names.
+fn inference_text(inner: &str) -> InferenceText {
+    let (rules, data) = match (inner.find('{'), inner.rfind('}')) {
+        (Some(open), Some(close)) if open < close => (
+            format!("{} {}", &inner[..open], &inner[close + 1..]),
+            Some(
+                inner[open..=close]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        ),
+        _ => (inner.to_owned(), None),
+    };
+    InferenceText {
+        rules: rules.split_whitespace().collect::<Vec<_>>().join(" "),
+        data,
+    }
 }
 
 /// The length of a list marker (`* ` or `1. `) at the start of `body`.
@@ -1056,7 +1688,13 @@ fn content(clean: &str, range: Range<usize>, errors: &mut Vec<Diagnostic>) -> Co
     let end = range.end;
     let mut content = Content::default();
     let open = clean[pos..end].chars().next();
-    if let Some(bracket @ ('[' | '<')) = open {
+    // `[text](url)` at the start is a Markdown link, not a title (Argdown's lexer tries
+    // links first).
+    let link_first = open == Some('[')
+        && clean[pos + 1..end]
+            .find(']')
+            .is_some_and(|close| clean[pos + 1 + close + 1..end].starts_with('('));
+    if let Some(bracket @ ('[' | '<')) = open.filter(|_| !link_first) {
         let close = if bracket == '[' { ']' } else { '>' };
         match clean[pos + 1..end].find(close) {
             Some(i) => {
@@ -1096,60 +1734,89 @@ fn content(clean: &str, range: Range<usize>, errors: &mut Vec<Diagnostic>) -> Co
                 text.push(escaped);
                 pos += 1 + escaped.len_utf8().min(rest.len() - 1);
             }
-            '{' => {
-                if rest[1..]
-                    .trim_start_matches([' ', '\t'])
-                    .starts_with(['\n', '\r'])
-                {
+            '[' | '@' | '<' => {
+                // A link, mention or reference inside the text is kept as written.
+                let len = token_len(rest.as_bytes()).unwrap_or(1);
+                let len = (1..=len)
+                    .rev()
+                    .find(|&l| rest.is_char_boundary(l))
+                    .unwrap_or(1);
+                text.push_str(&rest[..len]);
+                pos += len;
+            }
+            '{' if rest[1..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with(['\n', '\r']) =>
+            {
+                // YAML in block style: `{`, a line break, the YAML, `}` on a line.
+                let close = rest
+                    .match_indices('}')
+                    .map(|(i, _)| i)
+                    .find(|&i| {
+                        rest[..i]
+                            .rfind('\n')
+                            .is_some_and(|nl| rest[nl..i].trim().is_empty())
+                    })
+                    .or_else(|| rest.rfind('}'));
+                let Some(close) = close else {
                     errors.push(
-                        Diagnostic::error("argdown-data", "block-style YAML data is not read")
-                            .at(FILE, pos..pos + 1, "a line break follows `{`")
-                            .help("write the data inline: `{key: \"value\", …}`"),
+                        Diagnostic::error("argdown-data", "this data element is never closed")
+                            .at(FILE, pos..pos + 1, "opened here")
+                            .help("close it with `}` on a line of its own"),
+                    );
+                    return content;
+                };
+                match block_yaml(&rest[1..close]) {
+                    Some(data) => content.data = Some(Value::Object(data)),
+                    None => errors.push(
+                        Diagnostic::warning(
+                            "argdown-data",
+                            "this YAML data is beyond what argraph reads (keys with text or lists of text); it is not kept",
+                        )
+                        .at(FILE, pos..pos + 1, ""),
+                    ),
+                }
+                pos += close + 1;
+            }
+            '{' => match flow::parse_value(&clean[..end], pos) {
+                Ok((value @ Value::Object(_), next)) => {
+                    if content.data.is_some() {
+                        errors.push(
+                            Diagnostic::error("argdown-data", "a second data element").at(
+                                FILE,
+                                pos..next,
+                                "only one is allowed",
+                            ),
+                        );
+                    }
+                    content.data = Some(value);
+                    pos = next;
+                }
+                Ok((_, next)) => {
+                    errors.push(
+                        Diagnostic::error("argdown-data", "data must be a mapping").at(
+                            FILE,
+                            pos..next,
+                            "not `{key: value}`",
+                        ),
+                    );
+                    pos = next;
+                }
+                Err(FlowError { at, message }) => {
+                    errors.push(
+                        Diagnostic::error("argdown-data", format!("unreadable data: {message}"))
+                            .at(FILE, at..(at + 1).min(end.max(at + 1)), "here"),
                     );
                     return content;
                 }
-                match flow::parse_value(&clean[..end], pos) {
-                    Ok((value @ Value::Object(_), next)) => {
-                        if content.data.is_some() {
-                            errors.push(
-                                Diagnostic::error("argdown-data", "a second data element").at(
-                                    FILE,
-                                    pos..next,
-                                    "only one is allowed",
-                                ),
-                            );
-                        }
-                        content.data = Some(value);
-                        pos = next;
-                    }
-                    Ok((_, next)) => {
-                        errors.push(
-                            Diagnostic::error("argdown-data", "data must be a mapping").at(
-                                FILE,
-                                pos..next,
-                                "not `{key: value}`",
-                            ),
-                        );
-                        pos = next;
-                    }
-                    Err(FlowError { at, message }) => {
-                        errors.push(
-                            Diagnostic::error(
-                                "argdown-data",
-                                format!("unreadable data: {message}"),
-                            )
-                            .at(
-                                FILE,
-                                at..(at + 1).min(end.max(at + 1)),
-                                "here",
-                            ),
-                        );
-                        return content;
-                    }
-                }
-            }
+            },
             '#' => match hashtag_at(rest) {
                 Some((tag, len)) => {
+                    // A hashtag inside a sentence stays in the text too ("a #tag and a
+                    // link"); the hashtags that end the text are only tags.
+                    if !only_tags_follow(&rest[len..]) {
+                        text.push_str(&rest[..len]);
+                    }
                     content.tags.push(tag);
                     pos += len;
                 }
@@ -1176,4 +1843,131 @@ fn first_line(text: &str, span: &Range<usize>) -> Range<usize> {
     let start = span.start + (slice.len() - slice.trim_start().len());
     let end = slice.find('\n').map_or(span.end, |i| span.start + i);
     start.min(end)..end
+}
+
+/// The length of an Argdown token at the start of `rest` inside which `//`, `/*` or `<!--`
+/// is text: an escape, a shortcode (`.x.`, `:x:`), a Markdown link, a title, reference or
+/// mention (`[…]`, `<…>`, `@[…]`, `@<…>`, on one line), or a `#(tag)`. `None` otherwise.
+fn token_len(rest: &[u8]) -> Option<usize> {
+    let line_end = rest
+        .iter()
+        .position(|&c| c == b'\n' || c == b'\r')
+        .unwrap_or(rest.len());
+    let until = |from: usize, close: u8| {
+        rest[from..line_end]
+            .iter()
+            .position(|&c| c == close)
+            .map(|j| from + j + 1)
+    };
+    match rest.first()? {
+        b'\\' => Some(2.min(rest.len()).max(1)),
+        b'.' | b':' => {
+            // `\.[^\s]+?\.` or `:[^\s]+?:`
+            let mark = rest[0];
+            let end = rest[1..]
+                .iter()
+                .position(|&c| c == mark || c.is_ascii_whitespace())?;
+            (end > 0 && rest[1 + end] == mark).then_some(end + 2)
+        }
+        b'[' => {
+            // A link `[text](url)` (each part may span lines), else a title or reference.
+            if let Some(close) = rest[1..].iter().position(|&c| c == b']') {
+                let after = 1 + close + 1;
+                if close > 0 && rest.get(after) == Some(&b'(') {
+                    if let Some(paren) = rest[after + 1..].iter().position(|&c| c == b')') {
+                        if paren > 0 {
+                            return Some(after + 1 + paren + 1);
+                        }
+                    }
+                }
+            }
+            until(1, b']')
+        }
+        b'<' => (rest.get(1) != Some(&b'-'))
+            .then(|| until(1, b'>'))
+            .flatten(),
+        b'@' => match rest.get(1) {
+            Some(b'[') => until(2, b']'),
+            Some(b'<') => until(2, b'>'),
+            _ => None,
+        },
+        b'#' => (rest.get(1) == Some(&b'('))
+            .then(|| until(2, b')'))
+            .flatten(),
+        _ => None,
+    }
+}
+
+/// Reads YAML data in block style, as far as argraph uses it: `key: text` and `key:`
+/// followed by `- text` items, one level deep (a nested mapping is read as its text).
+/// Every value is a string. `None` when a line is none of these.
+fn block_yaml(text: &str) -> Option<serde_json::Map<String, Value>> {
+    let scalar = |value: &str| {
+        let value = value.trim();
+        let unquoted = value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+            .unwrap_or(value);
+        Value::String(unquoted.to_owned())
+    };
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let base = lines
+        .iter()
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut data = serde_json::Map::new();
+    let mut open: Option<String> = None;
+    for line in lines {
+        let indent = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if indent > base {
+            let key = open.as_ref()?;
+            let entry = data.get_mut(key)?;
+            if let Some(item) = trimmed
+                .strip_prefix("- ")
+                .or((trimmed == "-").then_some(""))
+            {
+                match entry {
+                    Value::Array(list) => list.push(scalar(item)),
+                    Value::String(s) if s.is_empty() => *entry = Value::Array(vec![scalar(item)]),
+                    _ => return None,
+                }
+            } else {
+                match entry {
+                    Value::String(s) => {
+                        if !s.is_empty() {
+                            s.push(' ');
+                        }
+                        s.push_str(trimmed);
+                    }
+                    _ => return None,
+                }
+            }
+            continue;
+        }
+        let (key, value) = trimmed.split_once(':')?;
+        let key = key.trim().trim_matches(['"', '\'']).to_owned();
+        if key.is_empty() {
+            return None;
+        }
+        data.insert(key.clone(), scalar(value));
+        open = Some(key);
+    }
+    Some(data)
+}
+
+/// Whether only hashtags, whitespace and a data element follow (the end of an element).
+fn only_tags_follow(mut rest: &str) -> bool {
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() || rest.starts_with('{') {
+            return true;
+        }
+        match rest.starts_with('#').then(|| hashtag_at(rest)).flatten() {
+            Some((_, len)) => rest = &rest[len..],
+            None => return false,
+        }
+    }
 }

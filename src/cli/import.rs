@@ -37,33 +37,62 @@ enum ImportFormat {
     /// Argdown: statements and arguments as claims, +/-/_ relations, `{actor: …}` data, actor
     /// headings; other headings become tags.
     Argdown,
+    /// Kialo's discussion export (the text file with `Discussion Title:` and numbered claims).
+    Kialo,
 }
 
 pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
-    let text = std::fs::read_to_string(&args.file).map_err(|error| {
-        Failure::Usage(format!("cannot read `{}`: {error}", args.file.display()))
-    })?;
-    let from = match args.from {
-        Some(from) => from,
-        None => infer_format(&args.file, &text).ok_or_else(|| {
-            Failure::Usage(format!(
-                "cannot tell the format of `{}` from its name; pass --from json, aif or argdown",
-                args.file.display()
-            ))
-        })?,
-    };
-    let input = [MapFile {
-        path: args.file.clone(),
-        text,
-    }];
     let file_name = args.file.file_name().map_or_else(
         || args.file.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
     );
-    let imported = match from {
-        ImportFormat::Json => argraph::formats::json::from_str(&input[0].text),
-        ImportFormat::Aif => argraph::formats::aif::from_str(&input[0].text, &file_name),
-        ImportFormat::Argdown => argraph::formats::argdown::import(&input[0].text),
+    let (input, from, imported) = if args.file.is_dir() {
+        // A corpus: every AIF node set in the directory, into one map.
+        if !matches!(args.from, None | Some(ImportFormat::Aif)) {
+            return Err(Failure::Usage(format!(
+                "`{}` is a directory: only an AIF corpus (one JSON file per node set) is read from a directory",
+                args.file.display()
+            )));
+        }
+        let input = corpus_files(&args.file)?;
+        let files: Vec<(String, String)> = input
+            .iter()
+            .map(|file| {
+                let name = file
+                    .path
+                    .strip_prefix(&args.file)
+                    .unwrap_or(&file.path)
+                    .to_string_lossy()
+                    .into_owned();
+                (name, file.text.clone())
+            })
+            .collect();
+        let imported = argraph::formats::aif::corpus(&files);
+        (input, ImportFormat::Aif, imported)
+    } else {
+        let text = std::fs::read_to_string(&args.file).map_err(|error| {
+            Failure::Usage(format!("cannot read `{}`: {error}", args.file.display()))
+        })?;
+        let from = match args.from {
+            Some(from) => from,
+            None => infer_format(&args.file, &text).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "cannot tell the format of `{}` from its name; pass --from json, aif, argdown or kialo",
+                    args.file.display()
+                ))
+            })?,
+        };
+        let imported = match from {
+            ImportFormat::Json => argraph::formats::json::from_str(&text),
+            ImportFormat::Aif => argraph::formats::aif::from_str(&text, &file_name),
+            ImportFormat::Argdown => argraph::formats::argdown::import(&text),
+            ImportFormat::Kialo => argraph::formats::kialo::from_str(&text),
+        };
+        let input = vec![MapFile {
+            path: args.file.clone(),
+            text,
+        }];
+        (input, from, imported)
     };
     let Import { document, warnings } = match imported {
         Ok(imported) => imported,
@@ -92,15 +121,22 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
             target.display()
         )));
     }
-    let header = vec![format!(
+    let mut header = vec![format!(
         "Imported by argraph from {} ({}).",
         file_name,
         match from {
             ImportFormat::Json => "argraph JSON",
             ImportFormat::Aif => "AIF",
             ImportFormat::Argdown => "Argdown",
+            ImportFormat::Kialo => "a Kialo discussion export",
         }
     )];
+    if let ImportFormat::Kialo = from {
+        header.push(format!(
+            "Kialo's export names no authors: every claim is given to the one actor `{}`.",
+            argraph::formats::kialo::ACTOR
+        ));
+    }
     let ron = argraph::formats::ron_writer::to_string_with_header(&document, &header);
     argraph::atomic::write_atomic(&target, ron.as_bytes())
         .map_err(|error| Failure::Usage(format!("cannot write `{}`: {error}", target.display())))?;
@@ -144,6 +180,15 @@ fn infer_format(path: &Path, text: &str) -> Option<ImportFormat> {
     match extension.as_str() {
         "argdown" | "ad" => Some(ImportFormat::Argdown),
         "aif" | "xaif" => Some(ImportFormat::Aif),
+        "txt"
+            if ["Discussion Title:", "Discussion Name:"].iter().any(|p| {
+                text.trim_start_matches('\u{feff}')
+                    .trim_start()
+                    .starts_with(p)
+            }) =>
+        {
+            Some(ImportFormat::Kialo)
+        }
         "json" => {
             let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase());
             let named_aif = stem.is_some_and(|s| s.ends_with(".aif") || s.ends_with(".xaif"));
@@ -160,4 +205,48 @@ fn infer_format(path: &Path, text: &str) -> Option<ImportFormat> {
         }
         _ => None,
     }
+}
+
+/// The AIF node sets of a corpus directory: its `.json`, `.aif` and `.xaif` files, at any depth
+/// (hidden entries skipped), in order of their paths.
+fn corpus_files(dir: &Path) -> Result<Vec<MapFile>, Failure> {
+    let mut paths = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(at) = pending.pop() {
+        let entries = std::fs::read_dir(&at)
+            .map_err(|error| Failure::Usage(format!("cannot read `{}`: {error}", at.display())))?;
+        for entry in entries {
+            let entry = entry.map_err(|error| {
+                Failure::Usage(format!("cannot read `{}`: {error}", at.display()))
+            })?;
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| {
+                let e = e.to_string_lossy().to_lowercase();
+                e == "json" || e == "aif" || e == "xaif"
+            }) {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort();
+    if paths.is_empty() {
+        return Err(Failure::Usage(format!(
+            "`{}` holds no AIF node sets (.json, .aif or .xaif files)",
+            dir.display()
+        )));
+    }
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).map_err(|error| {
+                Failure::Usage(format!("cannot read `{}`: {error}", path.display()))
+            })?;
+            Ok(MapFile { path, text })
+        })
+        .collect()
 }

@@ -816,6 +816,38 @@ impl<'a> Importer<'a> {
             }
         }
 
+        // MA-nodes (rephrase): the claims on either side say the same thing; argraph keeps
+        // that as a support each way, noted as a rephrase.
+        for id in &node_ids {
+            if self.node_kind(id) != "MA" {
+                continue;
+            }
+            let claims = |nodes: &[String]| -> Vec<String> {
+                nodes
+                    .iter()
+                    .filter_map(|n| claim_of_node.get(n).cloned())
+                    .collect()
+            };
+            let (before, after) = (claims(self.incoming(id)), claims(self.outgoing(id)));
+            for a in &before {
+                for b in after.iter().filter(|b| *b != a) {
+                    for (from, to) in [(a, b), (b, a)] {
+                        if seen.insert((from.clone(), RelationKind::Supports, to.clone())) {
+                            let mut record = RelationRecord::new(
+                                from.clone(),
+                                RelationKind::Supports,
+                                to.clone(),
+                            );
+                            record.note = Some(format!(
+                                "AIF MA-node `{id}`: a rephrase, the two claims say the same"
+                            ));
+                            document.relations.push(record);
+                        }
+                    }
+                }
+            }
+        }
+
         // Undercuts: CA-nodes pointing at an RA- or CA-node. An undercut of an undercut waits
         // until its target is made; what never becomes ready is a cycle.
         let mut unresolved: Vec<String> = undercut_nodes;
@@ -1120,9 +1152,16 @@ impl<'a> Importer<'a> {
                         shorten(&text)
                     )
                 }
-                "MA" => format!(
-                    "MA-node `{id}` (rephrase, \"{text}\"): argraph has no rephrase relation; it is not kept"
-                ),
+                "MA" => {
+                    let claims_on =
+                        |nodes: &[String]| nodes.iter().any(|n| self.node_kind(n) == "I");
+                    if claims_on(self.incoming(id)) && claims_on(self.outgoing(id)) {
+                        continue; // kept as a support each way
+                    }
+                    format!(
+                        "MA-node `{id}` (rephrase, \"{text}\") has no claim on one side; it is not kept"
+                    )
+                }
                 "TA" => {
                     format!("TA-node `{id}` (transition between locutions, \"{text}\") is not kept")
                 }
@@ -1227,6 +1266,145 @@ fn find_key_value(text: &str, key: &str, id: &str) -> Option<std::ops::Range<usi
         from = after_key;
     }
     None
+}
+
+/// Reads a corpus of AIF node sets (as AIFdb serves a corpus: one JSON file per node set) into
+/// one map. `files` are the node sets' names and texts; diagnostics about file `i` are located
+/// in `FileId(i)`.
+///
+/// Each node set is read as [`from_str`] reads one file, then the maps are joined: each node
+/// set's claims cite a source of their own (`Node set NAME`); speakers with the same name are
+/// one actor across node sets; a claim or relation id already taken by an earlier node set gets
+/// a suffix (`-2`, …), the same text in two node sets being two claims, as in AIF. A node set
+/// that cannot be read is left out with its errors given as warnings, so that one broken file
+/// does not stop a corpus; if none can be read, the errors are returned.
+pub fn corpus(files: &[(String, String)]) -> Result<Import, ImportError> {
+    use std::collections::hash_map::Entry;
+    let mut document = MapDocument::default();
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut actors: HashMap<String, usize> = HashMap::new();
+    let relocate = |diagnostic: &mut Diagnostic, file: usize| {
+        for label in diagnostic
+            .primary
+            .iter_mut()
+            .chain(diagnostic.secondary.iter_mut())
+        {
+            label.file = FileId(u32::try_from(file).unwrap_or(u32::MAX));
+        }
+    };
+    for (file, (name, text)) in files.iter().enumerate() {
+        let imported = match from_str(text, name) {
+            Ok(imported) => imported,
+            Err(ImportError { errors: found }) => {
+                for mut error in found {
+                    relocate(&mut error, file);
+                    error.severity = crate::diagnostic::Severity::Warning;
+                    error
+                        .notes
+                        .push(format!("the node set `{name}` is left out"));
+                    errors.push(error);
+                }
+                continue;
+            }
+        };
+        for mut warning in imported.warnings {
+            relocate(&mut warning, file);
+            warnings.push(warning);
+        }
+        let part = imported.document;
+        // New ids for what clashes with an earlier node set.
+        let mut renamed: HashMap<String, String> = HashMap::new();
+        let fresh = |id: &str, taken: &mut HashSet<String>| -> String {
+            let mut candidate = id.to_owned();
+            let mut n = 1;
+            while taken.contains(&candidate) {
+                n += 1;
+                candidate = format!("{id}-{n}");
+            }
+            taken.insert(candidate.clone());
+            candidate
+        };
+        let stem = name
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(name)
+            .trim_end_matches(".json");
+        for mut source in part.sources {
+            let wanted = match crate::load::validate::to_kebab_case(&format!("nodeset-{stem}")) {
+                id if source.id == "aif-import" && !id.is_empty() => id,
+                _ => source.id.clone(),
+            };
+            let id = fresh(&wanted, &mut taken);
+            if source.id == "aif-import" {
+                source.title = format!("Node set {stem}");
+            }
+            renamed.insert(format!("source:{}", source.id), id.clone());
+            source.id = id;
+            document.sources.push(source);
+        }
+        for actor in part.actors {
+            // Speakers are the same actor across node sets when their ids (made from their
+            // names) are the same.
+            match actors.entry(actor.id.clone()) {
+                Entry::Occupied(_) => {}
+                Entry::Vacant(slot) => {
+                    taken.insert(actor.id.clone());
+                    slot.insert(document.actors.len());
+                    document.actors.push(actor);
+                }
+            }
+        }
+        for mut claim in part.claims {
+            let id = fresh(&claim.id, &mut taken);
+            renamed.insert(claim.id.clone(), id.clone());
+            claim.id = id;
+            if let Some(source) = renamed.get(&format!("source:{}", claim.source)) {
+                claim.source.clone_from(source);
+            }
+            document.claims.push(claim);
+        }
+        let mut relations = part.relations;
+        for relation in &mut relations {
+            if let Some(id) = relation.id.take() {
+                let new = fresh(&id, &mut taken);
+                renamed.insert(format!("relation:{id}"), new.clone());
+                relation.id = Some(new);
+            }
+        }
+        for mut relation in relations {
+            if let Some(new) = renamed.get(&relation.from) {
+                relation.from.clone_from(new);
+            }
+            for target in [&mut relation.supports, &mut relation.rebuts]
+                .into_iter()
+                .flatten()
+            {
+                if let Some(new) = renamed.get(target.as_str()) {
+                    target.clone_from(new);
+                }
+            }
+            if let Some(target) = relation.undercuts.as_mut() {
+                if let Some(new) = renamed.get(&format!("relation:{target}")) {
+                    target.clone_from(new);
+                }
+            }
+            document.relations.push(relation);
+        }
+        document.expectations.extend(part.expectations);
+    }
+    if document.claims.is_empty() && !errors.is_empty() {
+        for error in &mut errors {
+            error.severity = crate::diagnostic::Severity::Error;
+        }
+        return Err(ImportError { errors });
+    }
+    errors.append(&mut warnings);
+    Ok(Import {
+        document,
+        warnings: errors,
+    })
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod document;
 pub mod graphml;
 pub mod iccma;
 pub mod json;
+pub mod kialo;
 pub mod markdown;
 pub mod ron_writer;
 

@@ -362,3 +362,24 @@ fn documentation_examples_round_trip_through_argraphs_argdown() {
         assert_eq!(reading.arguments, undercut_targets.len(), "{}", export.name);
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+    /// Any text made of Argdown's syntax imports into a map that checks, or fails with located
+    /// errors: never a panic.
+    #[test]
+    fn any_argdown_imports_into_a_valid_map_or_located_errors(
+        text in "([\\[\\]<>:(){}@#_*/!=,.\"'\\\\ \\t\\n+-]|[a-c1-3]|\\(1\\) |----\\n|===\\n|\\n    |<!--|-->|//|/\\*|\\*/){0,60}"
+    ) {
+        match argraph::formats::argdown::import(&text) {
+            Ok(imported) => {
+                if let Err(error) = imported.document.load(Path::new("imported.ron")) {
+                    proptest::prop_assert!(false, "{text:?}: the map does not check: {error:?}");
+                }
+            }
+            Err(error) => {
+                proptest::prop_assert!(error.errors.iter().all(|e| e.primary.is_some()));
+            }
+        }
+    }
+}

@@ -122,7 +122,13 @@ fn write_front_matter(map: &Map, out: &mut String) {
     if map.sources.is_empty() {
         return;
     }
-    out.push_str("===\nargraph:\n  sources:\n");
+    out.push_str("===\n");
+    if !map.questions.is_empty() {
+        // The questions' sections (level 2 and 3 headings, holding only references) would
+        // otherwise make Argdown take its groups from those levels and draw no actor as a group.
+        out.push_str("group:\n  groupDepth: 3\n");
+    }
+    out.push_str("argraph:\n  sources:\n");
     for source in map.sources.values() {
         let mut record = serde_json::Map::new();
         record.insert("id".into(), source.id.clone().into());

@@ -4,7 +4,7 @@ use super::present::unknown;
 use super::{Context, Failure, Outcome};
 use argraph::page::{Limits, PageOptions, page};
 use argraph::query::lookup;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Arguments of `argraph html`.
 #[derive(Debug, clap::Args)]
@@ -53,7 +53,10 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
         )));
     }
     let options = PageOptions {
-        title: args.title.clone().unwrap_or_else(|| map_name(&args.map)),
+        title: args
+            .title
+            .clone()
+            .unwrap_or_else(|| super::output::map_name(&args.map)),
         focus,
         exercise: args.exercise,
         limits: Limits {
@@ -67,12 +70,4 @@ pub(crate) fn run(args: Args, context: &Context) -> Result<Outcome, Failure> {
         Failure::Usage(format!("cannot write {}: {error}", args.output.display()))
     })?;
     Ok(Outcome::Success)
-}
-
-/// A map's name for the page title: its directory or file name without `.ron`.
-fn map_name(path: &Path) -> String {
-    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    path.file_stem()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "map".to_owned())
 }

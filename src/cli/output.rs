@@ -192,3 +192,11 @@ pub(crate) fn finish(result: Result<Outcome, Failure>, context: &Context) -> Exi
         }
     }
 }
+
+/// A map's name for a page title: its directory or file name without `.ron`.
+pub(crate) fn map_name(path: &Path) -> String {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    path.file_stem()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "map".to_owned())
+}

@@ -4,7 +4,7 @@
 use super::{Context, Failure, Outcome};
 use argraph::serve::{ServeOptions, Server};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Arguments of `argraph serve`.
 #[derive(Debug, clap::Args)]
@@ -41,7 +41,7 @@ pub(crate) fn run(args: Args, _context: &Context) -> Result<Outcome, Failure> {
     }
     let options = ServeOptions {
         map: args.map.clone(),
-        title: map_name(&args.map),
+        title: super::output::map_name(&args.map),
     };
     let server = Server::bind(options, SocketAddr::new(args.host, args.port)).map_err(|error| {
         Failure::Usage(format!(
@@ -90,12 +90,4 @@ fn open_browser(url: &str) {
     if std::process::Command::new(opener).arg(url).spawn().is_err() {
         eprintln!("cannot open a browser ({opener}): open {url} yourself");
     }
-}
-
-/// A map's name for the page title: its directory or file name without `.ron`.
-fn map_name(path: &Path) -> String {
-    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    path.file_stem()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "map".to_owned())
 }

@@ -137,6 +137,17 @@ fn serves_its_routes_only_and_follows_edits_without_growing() {
         );
         std::fs::write(&file, text).expect("edit");
         let now = wait_for(port, version, |s| s["problems"].is_null());
+        // A rebuild started by the previous edit may end after this one was written: wait for
+        // the page that holds this edit (the watcher rebuilds again after every change).
+        let expected = format!("abroad ({cycle}).");
+        let started = Instant::now();
+        while !get(port, "/").1.contains(&expected) {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "the page never showed edit {cycle}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
         version = now["version"].as_u64().unwrap_or(0);
         if cycle == 5 {
             rss_after_warm_up = rss_kib(served.child.id());

@@ -25,6 +25,7 @@ pub mod model;
 pub mod page;
 pub mod query;
 pub mod render;
+pub mod schema;
 pub mod semantics;
 pub mod serve;
 pub mod suggest;

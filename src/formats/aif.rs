@@ -32,13 +32,14 @@
 //! (`nodes`, `edges`, … at the top) and the xAIF layout (inside `"AIF"`) are read, with ids as
 //! strings or numbers.
 
-use super::document::{
-    ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, QuestionRecord, RelationLayout,
-    RelationRecord, SourceRecord,
-};
 use super::{Import, ImportError, json_error};
 use crate::diagnostic::Diagnostic;
+use crate::formats::document::RelationLayout;
 use crate::model::{ActorKind, FileId, Map, RelationKind, Target};
+use crate::schema::{
+    ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, QuestionRecord, RelationRecord,
+    SourceRecord,
+};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};

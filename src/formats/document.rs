@@ -1,291 +1,23 @@
-//! A whole map as one serde document: the shape of a map file (`docs/format.md`), for writing
-//! RON and JSON and for reading JSON back.
+//! A checked map as a [`MapDocument`] (the records of a map file, defined in [`crate::schema`]),
+//! and a document back to a map.
 //!
-//! [`MapDocument`] holds ids as strings, exactly as a person writes them, with the five sections
-//! of a map file. It is produced from a checked [`Map`] by [`MapDocument::from_map`] and turned
-//! back into a [`Map`] only through the normal loader ([`MapDocument::load`]): the document is
-//! written as RON and loaded like any map file, so an import gets exactly the validation and the
-//! diagnostics a hand-written map gets.
-//!
-//! Field names and defaults are those of `load::schema` (the loader's records); unknown fields are
-//! rejected on reading, optional fields are left out on writing when empty.
+//! [`MapDocument::from_map`] makes the document of a checked [`Map`], with ids as strings as a
+//! person writes them; `MapDocument::write_sections` visits the same records one at a time for
+//! the writers that stream. A document becomes a [`Map`] only through the normal loader
+//! ([`MapDocument::load`]): it is written as RON and loaded like any map file, so an import gets
+//! exactly the validation and the diagnostics a hand-written map gets.
 
 use crate::load::{LoadError, Loaded};
 use crate::model::{
-    Actor, ActorKind, Claim, ClaimIds, Expectation, ExpectedSemantics, ExpectedStatus,
-    ExpectedSupport, Map, Question, RelationIx, RelationKind, Source, Target,
+    Actor, Claim, ClaimIds, Expectation, Map, Question, RelationIx, RelationKind, Source, Target,
 };
-use serde::{Deserialize, Serialize};
+use crate::schema::{
+    ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, QuestionRecord, RelationRecord,
+    SourceRecord,
+};
+use serde::Serialize;
 use std::collections::HashSet;
 use std::path::Path;
-
-/// A whole map: its sources, actors, claims, relations, questions and expectations.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MapDocument {
-    /// Where claims were made.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<SourceRecord>,
-    /// Who makes claims.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actors: Vec<ActorRecord>,
-    /// What they claim (with inline relations).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub claims: Vec<ClaimRecord>,
-    /// Relations written as records of their own.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub relations: Vec<RelationRecord>,
-    /// What the debate is about, and the claims that answer each question.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub questions: Vec<QuestionRecord>,
-    /// Exercises: what a semantics should conclude.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub expectations: Vec<ExpectationRecord>,
-}
-
-/// A source record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SourceRecord {
-    /// The source's id.
-    pub id: String,
-    /// Title of the article, post or report.
-    pub title: String,
-    /// Who published it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
-    /// Author names as printed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub authors: Vec<String>,
-    /// Where it was published.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// Publication date, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    /// File name of an archived copy of the text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub archive: Option<String>,
-}
-
-/// An actor record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ActorRecord {
-    /// The actor's id.
-    pub id: String,
-    /// Display name.
-    pub name: String,
-    /// What kind of actor this is.
-    pub kind: ActorKind,
-    /// Id of the actor this one belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub member_of: Option<String>,
-    /// Title or role in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    /// A curator's remark.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// A claim record, with its inline relations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ClaimRecord {
-    /// The claim's id.
-    pub id: String,
-    /// Id of the actor who makes the claim.
-    pub actor: String,
-    /// What is claimed, in the curator's words.
-    pub text: String,
-    /// A short verbatim quote from the source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
-    /// Id of the source.
-    pub source: String,
-    /// When the claim was made, `YYYY-MM-DD`, when it differs from the source's date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    /// Free-form labels.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
-    /// Ids of the actors the claim is about.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub about: Vec<String>,
-    /// Ids of claims this claim supports.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub supports: Vec<String>,
-    /// Ids of claims this claim rebuts.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rebuts: Vec<String>,
-    /// Ids of relations this claim undercuts.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub undercuts: Vec<String>,
-    /// A curator's remark.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// A record of the `relations` section: exactly one of `supports`, `rebuts`, `undercuts`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RelationRecord {
-    /// Id, needed when an undercut targets this relation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// Id of the claim that makes the relation.
-    pub from: String,
-    /// Id of the claim supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub supports: Option<String>,
-    /// Id of the claim rebutted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rebuts: Option<String>,
-    /// Id of the relation undercut.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub undercuts: Option<String>,
-    /// Why the link holds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-impl RelationRecord {
-    /// A relation of `kind` from `from` to `target` (a claim id, or a relation id for undercuts).
-    pub fn new(from: String, kind: RelationKind, target: String) -> Self {
-        let mut record = RelationRecord {
-            id: None,
-            from,
-            supports: None,
-            rebuts: None,
-            undercuts: None,
-            note: None,
-        };
-        match kind {
-            RelationKind::Supports => record.supports = Some(target),
-            RelationKind::Rebuts => record.rebuts = Some(target),
-            RelationKind::Undercuts => record.undercuts = Some(target),
-        }
-        record
-    }
-
-    /// The kind and target, when exactly one of `supports`, `rebuts`, `undercuts` is set.
-    pub fn kind_and_target(&self) -> Option<(RelationKind, &str)> {
-        match (&self.supports, &self.rebuts, &self.undercuts) {
-            (Some(t), None, None) => Some((RelationKind::Supports, t)),
-            (None, Some(t), None) => Some((RelationKind::Rebuts, t)),
-            (None, None, Some(t)) => Some((RelationKind::Undercuts, t)),
-            _ => None,
-        }
-    }
-}
-
-/// Semantics names of expectations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[allow(missing_docs)] // the variants are those of `ExpectedSemantics`
-pub enum SemanticsRecord {
-    Grounded,
-    Complete,
-    Preferred,
-    Stable,
-}
-
-/// Status names of expectations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[allow(missing_docs)] // the variants are those of `ExpectedStatus`
-pub enum StatusRecord {
-    In,
-    Out,
-    Undec,
-}
-
-/// Support modes of expectations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[allow(missing_docs)] // the variants are those of `ExpectedSupport`
-pub enum SupportRecord {
-    #[default]
-    None,
-    Deductive,
-    Necessary,
-}
-
-impl SemanticsRecord {
-    /// The spelling in files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SemanticsRecord::Grounded => "grounded",
-            SemanticsRecord::Complete => "complete",
-            SemanticsRecord::Preferred => "preferred",
-            SemanticsRecord::Stable => "stable",
-        }
-    }
-}
-
-impl StatusRecord {
-    /// The spelling in files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StatusRecord::In => "in",
-            StatusRecord::Out => "out",
-            StatusRecord::Undec => "undec",
-        }
-    }
-}
-
-impl SupportRecord {
-    /// The spelling in files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SupportRecord::None => "none",
-            SupportRecord::Deductive => "deductive",
-            SupportRecord::Necessary => "necessary",
-        }
-    }
-}
-
-fn is_default_support(support: &SupportRecord) -> bool {
-    *support == SupportRecord::None
-}
-
-/// An expectation record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExpectationRecord {
-    /// Id of the claim.
-    pub claim: String,
-    /// Under which semantics.
-    pub semantics: SemanticsRecord,
-    /// The expected status.
-    pub status: StatusRecord,
-    /// With which support mode (`none` by default).
-    #[serde(default, skip_serializing_if = "is_default_support")]
-    pub support: SupportRecord,
-    /// What the exercise teaches.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// A question record: the claims that answer it, for (yes) and against (no).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct QuestionRecord {
-    /// The question's id.
-    pub id: String,
-    /// The question, in words.
-    pub text: String,
-    /// Ids of the claims that answer yes (written `for`).
-    #[serde(default, rename = "for", skip_serializing_if = "Vec::is_empty")]
-    pub for_claims: Vec<String>,
-    /// Ids of the claims that answer no (written `against`).
-    #[serde(default, rename = "against", skip_serializing_if = "Vec::is_empty")]
-    pub against_claims: Vec<String>,
-    /// A curator's remark.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
 
 impl QuestionRecord {
     /// The record of a question of `map`.
@@ -392,22 +124,9 @@ impl ExpectationRecord {
     fn of(map: &Map, expectation: &Expectation) -> ExpectationRecord {
         ExpectationRecord {
             claim: map.claim(expectation.claim).id.clone(),
-            semantics: match expectation.semantics {
-                ExpectedSemantics::Grounded => SemanticsRecord::Grounded,
-                ExpectedSemantics::Complete => SemanticsRecord::Complete,
-                ExpectedSemantics::Preferred => SemanticsRecord::Preferred,
-                ExpectedSemantics::Stable => SemanticsRecord::Stable,
-            },
-            status: match expectation.status {
-                ExpectedStatus::In => StatusRecord::In,
-                ExpectedStatus::Out => StatusRecord::Out,
-                ExpectedStatus::Undec => StatusRecord::Undec,
-            },
-            support: match expectation.support {
-                ExpectedSupport::None => SupportRecord::None,
-                ExpectedSupport::Deductive => SupportRecord::Deductive,
-                ExpectedSupport::Necessary => SupportRecord::Necessary,
-            },
+            semantics: expectation.semantics.into(),
+            status: expectation.status.into(),
+            support: expectation.support.into(),
             note: expectation.note.clone(),
         }
     }
@@ -553,18 +272,6 @@ impl MapDocument {
     pub fn load(&self, path: &Path) -> Result<Loaded, LoadError> {
         let text = super::ron_writer::to_string(self);
         crate::load::load_sources(vec![(path.to_owned(), text)])
-    }
-
-    /// Every id the document defines (sources, actors, claims, relations and questions).
-    pub fn defined_ids(&self) -> HashSet<&str> {
-        self.sources
-            .iter()
-            .map(|s| s.id.as_str())
-            .chain(self.actors.iter().map(|a| a.id.as_str()))
-            .chain(self.claims.iter().map(|c| c.id.as_str()))
-            .chain(self.relations.iter().filter_map(|r| r.id.as_deref()))
-            .chain(self.questions.iter().map(|q| q.id.as_str()))
-            .collect()
     }
 }
 

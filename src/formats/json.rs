@@ -5,9 +5,10 @@
 //! relations), so that a program reading it finds all relations in one list; the import accepts
 //! anything a map file may hold, inline relations included. Nothing is lost either way.
 
-use super::document::{MapDocument, SectionWriter};
 use super::{Import, ImportError, json_error};
+use crate::formats::document::SectionWriter;
 use crate::model::Map;
+use crate::schema::MapDocument;
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 use std::io::{self, Write};
@@ -266,8 +267,9 @@ mod tests {
     /// undercuts, an undercut relation without an id (given one), and empty sections.
     #[test]
     fn the_map_serialises_as_its_document() {
-        use crate::formats::document::{MapDocument, RelationLayout};
+        use crate::formats::document::RelationLayout;
         use crate::model::{RelationIx, Target};
+        use crate::schema::MapDocument;
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut maps = vec![bundled(), crate::model::Map::default()];
         for path in [

@@ -31,11 +31,9 @@
 //! no authors, so every claim goes to one actor for the discussion, whose note says so.
 
 use crate::diagnostic::Diagnostic;
-use crate::formats::document::{
-    ActorRecord, ClaimRecord, MapDocument, RelationRecord, SourceRecord,
-};
 use crate::formats::{Import, ImportError};
 use crate::model::{ActorKind, FileId, RelationKind};
+use crate::schema::{ActorRecord, ClaimRecord, MapDocument, RelationRecord, SourceRecord};
 use std::collections::HashMap;
 use std::ops::Range;
 

@@ -4,10 +4,11 @@
 //! document as a string; readers return a map document that the RON writer can turn into files a
 //! person keeps editing. `docs/formats.md` says what each format keeps and loses.
 //!
-//! Importers return an [`Import`]: a [`document::MapDocument`] and warnings about what the input
-//! holds that argraph cannot represent. The document becomes a map only through the loader
-//! ([`document::MapDocument::load`], or by writing it with [`ron_writer`] and loading the file), so
-//! an imported map is checked exactly like a hand-written one.
+//! Importers return an [`Import`]: a [`MapDocument`] (the records of a map file, as
+//! [`crate::schema`] defines them) and warnings about what the input holds that argraph cannot
+//! represent. The document becomes a map only through the loader ([`MapDocument::load`], or by
+//! writing it with [`ron_writer`] and loading the file), so an imported map is checked exactly
+//! like a hand-written one.
 
 pub mod aif;
 pub mod argdown;
@@ -20,7 +21,7 @@ pub mod markdown;
 pub mod ron_writer;
 
 use crate::diagnostic::Diagnostic;
-use document::MapDocument;
+use crate::schema::MapDocument;
 
 /// What an importer read from a file.
 #[derive(Debug)]

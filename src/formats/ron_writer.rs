@@ -8,7 +8,7 @@
 //! government)`), a longer one with a field per line; empty and default fields are left out;
 //! string literals are escaped like `ron` escapes them and read back identically.
 
-use super::document::{
+use crate::schema::{
     ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, QuestionRecord, RelationRecord,
     SourceRecord, SupportRecord,
 };

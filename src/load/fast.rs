@@ -13,12 +13,12 @@
 //! mistakes. So a file it accepts is one `ron` accepts with the same values, and every diagnostic
 //! comes from the same code as without it.
 
-use super::schema::{
-    ActorDoc, ClaimDoc, ExpectationDoc, QuestionDoc, RelationDoc, SemanticsDoc, SourceDoc,
-    StatusDoc, SupportDoc,
-};
-use super::{FileRecords, Record};
+use super::{FileRecords, Record, Text};
 use crate::model::{ActorKind, FileId};
+use crate::schema::{
+    ActorRecord, ClaimRecord, ExpectationRecord, QuestionRecord, RelationRecord, SemanticsRecord,
+    SourceRecord, StatusRecord, SupportRecord,
+};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -294,7 +294,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn source(&mut self) -> Option<Record<SourceDoc<'a>>> {
+    fn source(&mut self) -> Option<Record<SourceRecord<Text<'a>>>> {
         let (mut id, mut title, mut publisher, mut authors, mut url, mut date, mut archive) =
             (None, None, None, Vec::new(), None, None, None);
         let mut seen = 0u16;
@@ -332,7 +332,7 @@ impl<'a> Reader<'a> {
             };
             once(&mut seen, bit)
         })?;
-        let doc = SourceDoc {
+        let doc = SourceRecord {
             id: id?,
             title: title?,
             publisher,
@@ -344,7 +344,7 @@ impl<'a> Reader<'a> {
         Some(self.wrap(doc, span))
     }
 
-    fn actor(&mut self) -> Option<Record<ActorDoc<'a>>> {
+    fn actor(&mut self) -> Option<Record<ActorRecord<Text<'a>>>> {
         let (mut id, mut name_, mut kind, mut member_of, mut role, mut note) =
             (None, None, None, None, None, None);
         let mut seen = 0u16;
@@ -378,7 +378,7 @@ impl<'a> Reader<'a> {
             };
             once(&mut seen, bit)
         })?;
-        let doc = ActorDoc {
+        let doc = ActorRecord {
             id: id?,
             name: name_?,
             kind: kind?,
@@ -393,7 +393,7 @@ impl<'a> Reader<'a> {
         ActorKind::parse(self.word()?)
     }
 
-    fn claim(&mut self) -> Option<Record<ClaimDoc<'a>>> {
+    fn claim(&mut self) -> Option<Record<ClaimRecord<Text<'a>>>> {
         let (mut id, mut actor, mut text, mut quote, mut source, mut date, mut note) =
             (None, None, None, None, None, None, None);
         let (mut tags, mut about, mut supports, mut rebuts, mut undercuts) =
@@ -453,7 +453,7 @@ impl<'a> Reader<'a> {
             };
             once(&mut seen, bit)
         })?;
-        let doc = ClaimDoc {
+        let doc = ClaimRecord {
             id: id?,
             actor: actor?,
             text: text?,
@@ -470,7 +470,7 @@ impl<'a> Reader<'a> {
         Some(self.wrap(doc, span))
     }
 
-    fn relation(&mut self) -> Option<Record<RelationDoc<'a>>> {
+    fn relation(&mut self) -> Option<Record<RelationRecord<Text<'a>>>> {
         let (mut id, mut from, mut supports, mut rebuts, mut undercuts, mut note) =
             (None, None, None, None, None, None);
         let mut seen = 0u16;
@@ -504,7 +504,7 @@ impl<'a> Reader<'a> {
             };
             once(&mut seen, bit)
         })?;
-        let doc = RelationDoc {
+        let doc = RelationRecord {
             id,
             from: from?,
             supports,
@@ -515,7 +515,7 @@ impl<'a> Reader<'a> {
         Some(self.wrap(doc, span))
     }
 
-    fn expectation(&mut self) -> Option<Record<ExpectationDoc<'a>>> {
+    fn expectation(&mut self) -> Option<Record<ExpectationRecord<Text<'a>>>> {
         let (mut claim, mut semantics, mut status, mut support, mut note) =
             (None, None, None, None, None);
         let mut seen = 0u16;
@@ -526,34 +526,15 @@ impl<'a> Reader<'a> {
                     1
                 }
                 "semantics" => {
-                    let value = match reader.word()? {
-                        "grounded" => SemanticsDoc::Grounded,
-                        "complete" => SemanticsDoc::Complete,
-                        "preferred" => SemanticsDoc::Preferred,
-                        "stable" => SemanticsDoc::Stable,
-                        _ => return None,
-                    };
-                    semantics = Some(value);
+                    semantics = Some(SemanticsRecord::parse(reader.word()?)?);
                     2
                 }
                 "status" => {
-                    let value = match reader.word()? {
-                        "in" => StatusDoc::In,
-                        "out" => StatusDoc::Out,
-                        "undec" => StatusDoc::Undec,
-                        _ => return None,
-                    };
-                    status = Some(value);
+                    status = Some(StatusRecord::parse(reader.word()?)?);
                     4
                 }
                 "support" => {
-                    let value = match reader.word()? {
-                        "none" => SupportDoc::None,
-                        "deductive" => SupportDoc::Deductive,
-                        "necessary" => SupportDoc::Necessary,
-                        _ => return None,
-                    };
-                    support = Some(value);
+                    support = Some(SupportRecord::parse(reader.word()?)?);
                     8
                 }
                 "note" => {
@@ -564,7 +545,7 @@ impl<'a> Reader<'a> {
             };
             once(&mut seen, bit)
         })?;
-        let doc = ExpectationDoc {
+        let doc = ExpectationRecord {
             claim: claim?,
             semantics: semantics?,
             status: status?,
@@ -574,7 +555,7 @@ impl<'a> Reader<'a> {
         Some(self.wrap(doc, span))
     }
 
-    fn question(&mut self) -> Option<Record<QuestionDoc<'a>>> {
+    fn question(&mut self) -> Option<Record<QuestionRecord<Text<'a>>>> {
         let (mut id, mut text, mut note) = (None, None, None);
         let (mut for_claims, mut against_claims) = (Vec::new(), Vec::new());
         let mut seen = 0u16;
@@ -604,7 +585,7 @@ impl<'a> Reader<'a> {
             };
             once(&mut seen, bit)
         })?;
-        let doc = QuestionDoc {
+        let doc = QuestionRecord {
             id: id?,
             text: text?,
             for_claims,
@@ -618,12 +599,13 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::parse;
-    use crate::load::{FileDoc, records_from_doc, ron_options, syntax};
+    use crate::load::{Text, records_from_doc, ron_options, syntax};
     use crate::model::FileId;
+    use crate::schema::MapDocument;
 
     /// What the slow path makes of `text`: `ron`'s records with the span reader's spans.
     fn slow(text: &str) -> Option<String> {
-        let doc: FileDoc = ron_options().from_str(text).ok()?;
+        let doc: MapDocument<Text<'_>> = ron_options().from_str(text).ok()?;
         let outline = syntax::parse_outline(text).ok()?;
         Some(format!("{:?}", records_from_doc(FileId(0), doc, &outline)))
     }

@@ -6,7 +6,8 @@
 //! definitions (the `id` of each source, actor, claim and relation) and its references (every
 //! field that names another record: a claim's `actor`, `source`, `about`, `supports`, `rebuts`,
 //! `undercuts`; an actor's `member_of`; a relation's `from` and target; a question's `for` and
-//! `against`; an expectation's `claim`), following the same field names as the loader's records (`schema`).
+//! `against`; an expectation's `claim`), following the field names of the map file's records
+//! ([`crate::schema`]).
 
 use super::syntax::{self, Node, NodeKind};
 use std::ops::Range;

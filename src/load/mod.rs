@@ -4,7 +4,7 @@
 //! 1. [`load`] finds the `.ron` files (one file, or every file below a directory, sorted); an
 //!    unreadable path is an [`LoadError::Io`]. Each file is then read, checked to be UTF-8 and
 //!    parsed whole by one thread (two share the files of a map of a megabyte or more).
-//! 2. Each file is parsed in one pass by `fast` into the typed records of `schema` with their
+//! 2. Each file is parsed in one pass by `fast` into the records of [`crate::schema`] with their
 //!    spans. When a file is outside the plain subset of RON that reader knows (or is wrong), it is
 //!    parsed twice instead: by `ron` into the records, and by `syntax` into a tree of spans.
 //!    When `ron` rejects the file but its syntax is sound, every record is parsed on its own, so
@@ -18,20 +18,27 @@
 mod fast;
 mod ids;
 pub mod index;
-pub(crate) mod schema;
 pub(crate) mod syntax;
 pub(crate) mod validate;
 
 use crate::diagnostic::{Diagnostic, byte_offset};
 use crate::model::{FileId, Map, MapFile};
-use schema::{ActorDoc, ClaimDoc, ExpectationDoc, FileDoc, QuestionDoc, RelationDoc, SourceDoc};
+use crate::schema::{
+    ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, QuestionRecord, RelationRecord,
+    SourceRecord,
+};
 use serde::de::DeserializeOwned;
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 use syntax::{Node, NodeKind};
+
+/// A string as the loader reads it from a file: borrowed from the file's text when it has no
+/// escapes (the fast reader), owned when it was decoded or parsed by `ron`.
+pub(crate) type Text<'a> = Cow<'a, str>;
 
 /// A map that loaded without errors, with the warnings found on the way.
 #[derive(Debug)]
@@ -357,12 +364,12 @@ pub(crate) struct Record<T> {
 /// The records of one file, section by section.
 #[derive(Debug, Default)]
 pub(crate) struct FileRecords<'a> {
-    pub(crate) sources: Vec<Record<SourceDoc<'a>>>,
-    pub(crate) actors: Vec<Record<ActorDoc<'a>>>,
-    pub(crate) claims: Vec<Record<ClaimDoc<'a>>>,
-    pub(crate) relations: Vec<Record<RelationDoc<'a>>>,
-    pub(crate) expectations: Vec<Record<ExpectationDoc<'a>>>,
-    pub(crate) questions: Vec<Record<QuestionDoc<'a>>>,
+    pub(crate) sources: Vec<Record<SourceRecord<Text<'a>>>>,
+    pub(crate) actors: Vec<Record<ActorRecord<Text<'a>>>>,
+    pub(crate) claims: Vec<Record<ClaimRecord<Text<'a>>>>,
+    pub(crate) relations: Vec<Record<RelationRecord<Text<'a>>>>,
+    pub(crate) expectations: Vec<Record<ExpectationRecord<Text<'a>>>>,
+    pub(crate) questions: Vec<Record<QuestionRecord<Text<'a>>>>,
     /// Ids of records that failed to parse: references to them are not reported again.
     pub(crate) broken_ids: Vec<String>,
 }
@@ -580,7 +587,7 @@ fn ron_options() -> ron::Options {
 /// number of records. This is the floor that [`load`] builds on (no span reading, no
 /// validation, no model); the benchmarks measure `load` against it.
 pub fn bare_parse(text: &str) -> Result<usize, ron::error::SpannedError> {
-    let doc: FileDoc = ron_options().from_str(text)?;
+    let doc: MapDocument<Text<'_>> = ron_options().from_str(text)?;
     Ok(doc.sources.len()
         + doc.actors.len()
         + doc.claims.len()
@@ -604,7 +611,7 @@ fn parse_file<'a>(file: FileId, text: &'a str, errors: &mut Vec<Diagnostic>) -> 
     if let Some(records) = fast::parse(file, text) {
         return records;
     }
-    let whole = ron_options().from_str::<FileDoc>(text);
+    let whole = ron_options().from_str::<MapDocument<Text<'_>>>(text);
     match whole {
         Ok(doc) => {
             // Only the outline (record boundaries) is read now; field spans are read on demand.
@@ -755,7 +762,7 @@ fn syntax_diagnostic(file: FileId, text: &str, error: syntax::SyntaxError) -> Di
 }
 
 /// Pairs the records `ron` parsed with their nodes in the span tree.
-fn records_from_doc<'a>(file: FileId, doc: FileDoc<'a>, root: &Node) -> FileRecords<'a> {
+fn records_from_doc<'a>(file: FileId, doc: MapDocument<Text<'a>>, root: &Node) -> FileRecords<'a> {
     fn pair<T>(file: FileId, docs: Vec<T>, root: &Node, section: &str) -> Vec<Record<T>> {
         let nodes = root.field_value(section).map_or(&[][..], Node::elements);
         docs.into_iter()
@@ -816,17 +823,18 @@ fn records_one_by_one<'a>(
             records.broken_ids.extend(ids);
             continue;
         }
-        if !schema::SECTIONS.contains(&field.name.as_str()) {
+        if !crate::schema::SECTIONS.contains(&field.name.as_str()) {
             let mut diagnostic = Diagnostic::error(
                 "unknown-section",
                 format!("unknown section `{}`", field.name),
             )
             .at(file, field.name_span.clone(), "not a section of a map file");
-            diagnostic = match crate::suggest::closest(&field.name, schema::SECTIONS) {
+            diagnostic = match crate::suggest::closest(&field.name, crate::schema::SECTIONS) {
                 Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
-                None => {
-                    diagnostic.help(format!("the sections are: {}", schema::SECTIONS.join(", ")))
-                }
+                None => diagnostic.help(format!(
+                    "the sections are: {}",
+                    crate::schema::SECTIONS.join(", ")
+                )),
             };
             let ids = ids();
             errors.push(diagnostic);
@@ -1132,7 +1140,7 @@ fn token_at(text: &str, node: &Node, offset: usize) -> Range<usize> {
 #[cfg(test)]
 mod parallel_tests {
     use super::{LoadError, RawFile, Tuning, load_files, load_raw_with};
-    use crate::formats::document::MapDocument;
+    use crate::schema::MapDocument;
 
     fn files(claims: usize, per_file: usize, mutate: bool) -> Vec<RawFile> {
         crate::generate::generate(&crate::generate::GenerateOptions {
@@ -1243,7 +1251,7 @@ mod parallel_tests {
 mod batch_tests {
     use super::validate::Batching;
     use super::{LoadError, RawFile, Tuning, load_raw_with};
-    use crate::formats::document::MapDocument;
+    use crate::schema::MapDocument;
 
     /// A map that takes every path of the batched lookups: forward and backward references,
     /// a target written with an escape (an owned id) and ids longer than an entry keeps,

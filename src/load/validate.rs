@@ -7,20 +7,23 @@
 //! Speed: a valid map costs one hash insert per id and one lookup per reference. Exact spans of
 //! fields are found only when a diagnostic needs them ([`Site`]), by re-reading that one record.
 
+use super::Text;
 use super::ids::{Entry, IdKind, InlineId, Keys, Lookup, PartyKeys, Registry, offset32};
-use super::schema::{ActorDoc, ClaimDoc, SemanticsDoc, StatusDoc, SupportDoc, Text};
 use super::syntax;
 use super::{FileRecords, Record};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Actor, ActorIx, Claim, ClaimIx, Date, Expectation, ExpectedSemantics, ExpectedStatus,
-    ExpectedSupport, FileId, Map, Origin, Question, Relation, RelationIx, RelationKind, Source,
-    SourceIx, Target,
+    Actor, ActorIx, Claim, ClaimIx, Date, Expectation, FileId, Map, Origin, Question, Relation,
+    RelationIx, RelationKind, Source, SourceIx, Target,
 };
+use crate::schema::{ActorRecord, ClaimRecord, ExpectationRecord, QuestionRecord, RelationRecord};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
+
+/// The claim records of one file, as read.
+type FileClaims<'a> = Vec<Record<ClaimRecord<Text<'a>>>>;
 
 /// A place in a record: a field, or one element of a list field. Small and cheap to make (one
 /// is kept per relation for duplicate reports); turned into a byte span only when a diagnostic
@@ -443,7 +446,7 @@ pub(super) fn validate<'a>(
         }
         let origin = origin(&record);
         let site = Site::field(&record, "member_of");
-        let doc: ActorDoc = record.doc;
+        let doc: ActorRecord<Text<'_>> = record.doc;
         member_of.push(doc.member_of.map(|parent| (parent, site)));
         let id = doc.id.into_owned();
         map.actors.insert(
@@ -467,7 +470,7 @@ pub(super) fn validate<'a>(
     // ([`ClaimsWithParties`]).
     let mut inline_counts = Vec::with_capacity(records.len());
     for file in &records {
-        let lists = |record: &Record<ClaimDoc>| {
+        let lists = |record: &Record<ClaimRecord<Text<'_>>>| {
             let doc = &record.doc;
             doc.supports.len() + doc.rebuts.len() + doc.undercuts.len()
         };
@@ -504,7 +507,7 @@ pub(super) fn validate<'a>(
     // The sources' dates side by side (4 bytes each): a claim without a date of its own takes
     // its source's, and on a big map reading it from the source record is a cache miss.
     let source_dates: Vec<Option<Date>> = map.sources.values().map(|source| source.date).collect();
-    let files_claims: Vec<Vec<Record<ClaimDoc<'a>>>> = records
+    let files_claims: Vec<FileClaims<'a>> = records
         .iter_mut()
         .map(|file| std::mem::take(&mut file.claims))
         .collect();
@@ -884,7 +887,7 @@ const PARTY_CHUNK: usize = 4096;
 fn look_up_parties<'r, 'a: 'r>(
     registry: &Registry,
     map: &impl Keys,
-    records: impl Iterator<Item = &'r Record<ClaimDoc<'a>>>,
+    records: impl Iterator<Item = &'r Record<ClaimRecord<Text<'a>>>>,
     claims: usize,
     batched: bool,
 ) -> Vec<Parties> {
@@ -941,7 +944,7 @@ struct PartyLookups {
 }
 
 impl PartyLookups {
-    fn of<'a>(&self, records: &[Record<ClaimDoc<'a>>]) -> Vec<Parties> {
+    fn of<'a>(&self, records: &[Record<ClaimRecord<Text<'a>>>]) -> Vec<Parties> {
         look_up_parties(
             &self.registry,
             &*self.keys,
@@ -956,14 +959,17 @@ impl PartyLookups {
 /// on a helper thread that runs ahead (files go to it whole, and come back with their parties,
 /// in order).
 struct ClaimsWithParties<'a> {
-    current: std::iter::Zip<std::vec::IntoIter<Record<ClaimDoc<'a>>>, std::vec::IntoIter<Parties>>,
+    current: std::iter::Zip<
+        std::vec::IntoIter<Record<ClaimRecord<Text<'a>>>>,
+        std::vec::IntoIter<Parties>,
+    >,
     next: NextFile<'a>,
 }
 
 /// Where [`ClaimsWithParties`] gets the next file's claims and parties.
 enum NextFile<'a> {
-    Here(std::vec::IntoIter<Vec<Record<ClaimDoc<'a>>>>, PartyLookups),
-    Helper(std::sync::mpsc::Receiver<(Vec<Record<ClaimDoc<'a>>>, Vec<Parties>)>),
+    Here(std::vec::IntoIter<FileClaims<'a>>, PartyLookups),
+    Helper(std::sync::mpsc::Receiver<(FileClaims<'a>, Vec<Parties>)>),
 }
 
 type ClaimsHandle<'scope> = std::thread::ScopedJoinHandle<'scope, ()>;
@@ -973,7 +979,7 @@ impl<'a> ClaimsWithParties<'a> {
     /// a thread is to be had; its handle, to be joined once the claims are taken.
     fn new<'scope, 'env>(
         scope: &'scope std::thread::Scope<'scope, 'env>,
-        files: Vec<Vec<Record<ClaimDoc<'a>>>>,
+        files: Vec<FileClaims<'a>>,
         lookups: PartyLookups,
         helper: bool,
     ) -> (Self, Option<ClaimsHandle<'scope>>)
@@ -987,7 +993,7 @@ impl<'a> ClaimsWithParties<'a> {
         if !helper {
             return (with(NextFile::Here(files.into_iter(), lookups)), None);
         }
-        let (to_helper, from_here) = std::sync::mpsc::channel::<Vec<Record<ClaimDoc<'a>>>>();
+        let (to_helper, from_here) = std::sync::mpsc::channel::<FileClaims<'a>>();
         let (to_here, from_helper) = std::sync::mpsc::channel();
         let for_helper = lookups.clone();
         let spawned = std::thread::Builder::new()
@@ -1016,7 +1022,7 @@ impl<'a> ClaimsWithParties<'a> {
 }
 
 impl<'a> Iterator for ClaimsWithParties<'a> {
-    type Item = (Record<ClaimDoc<'a>>, Parties);
+    type Item = (Record<ClaimRecord<Text<'a>>>, Parties);
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
@@ -1042,7 +1048,7 @@ fn quick_refs(
     checker: &Checker<'_>,
     map: &Map,
     source_dates: &[Option<Date>],
-    doc: &ClaimDoc,
+    doc: &ClaimRecord<Text<'_>>,
     parties: Parties,
 ) -> Option<(ActorIx, SourceIx, Vec<ActorIx>, Option<Date>)> {
     let found = |index| (index != Parties::NOT_FOUND).then_some(index);
@@ -1194,7 +1200,7 @@ fn resolve_member_of(
 fn section_relations<'a>(
     checker: &mut Checker<'_>,
     map: &mut Map,
-    records: Vec<Record<super::schema::RelationDoc<'a>>>,
+    records: Vec<Record<RelationRecord<Text<'a>>>>,
     relations: &mut Relations<'a>,
 ) {
     for record in records {
@@ -1514,7 +1520,7 @@ fn which_to_keep(map: &Map, resolved: &[bool], first: usize, second: usize) -> S
 fn resolve_expectations(
     checker: &mut Checker<'_>,
     map: &mut Map,
-    records: Vec<Record<super::schema::ExpectationDoc>>,
+    records: Vec<Record<ExpectationRecord<Text<'_>>>>,
 ) {
     for record in records {
         let doc = &record.doc;
@@ -1529,22 +1535,9 @@ fn resolve_expectations(
         let Some(claim) = claim else { continue };
         map.expectations.push(Expectation {
             claim: ClaimIx::new(claim),
-            semantics: match doc.semantics {
-                SemanticsDoc::Grounded => ExpectedSemantics::Grounded,
-                SemanticsDoc::Complete => ExpectedSemantics::Complete,
-                SemanticsDoc::Preferred => ExpectedSemantics::Preferred,
-                SemanticsDoc::Stable => ExpectedSemantics::Stable,
-            },
-            support: match doc.support {
-                SupportDoc::None => ExpectedSupport::None,
-                SupportDoc::Deductive => ExpectedSupport::Deductive,
-                SupportDoc::Necessary => ExpectedSupport::Necessary,
-            },
-            status: match doc.status {
-                StatusDoc::In => ExpectedStatus::In,
-                StatusDoc::Out => ExpectedStatus::Out,
-                StatusDoc::Undec => ExpectedStatus::Undec,
-            },
+            semantics: doc.semantics.into(),
+            support: doc.support.into(),
+            status: doc.status.into(),
             note: record.doc.note.clone().map(Cow::into_owned),
             origin: origin(&record),
         });
@@ -1557,7 +1550,7 @@ fn resolve_expectations(
 fn resolve_questions(
     checker: &mut Checker<'_>,
     map: &mut Map,
-    records: Vec<Record<super::schema::QuestionDoc>>,
+    records: Vec<Record<QuestionRecord<Text<'_>>>>,
 ) {
     for record in records {
         let id_site = Site::field(&record, "id");

@@ -11,6 +11,7 @@ use super::position::Encoding;
 use super::workspace::MapState;
 use crate::load::index::{IdKind, reference_fields};
 use crate::model::ActorKind;
+use crate::schema::SECTIONS;
 use lsp_types::{
     CompletionItem, CompletionItemKind, CompletionList, CompletionResponse, CompletionTextEdit,
     TextEdit,
@@ -78,16 +79,6 @@ fn record_fields(section: &str) -> &'static [(&'static str, bool)] {
         _ => &[],
     }
 }
-
-/// The sections of a file.
-const SECTIONS: [&str; 6] = [
-    "sources",
-    "actors",
-    "claims",
-    "relations",
-    "questions",
-    "expectations",
-];
 
 /// What is being written at the cursor.
 #[derive(Debug, PartialEq, Eq)]

@@ -6,8 +6,8 @@
 //! The CLI is found as in `argdown_cli.rs` (`ARGDOWN_CLI`, or `.ci/node/node_modules/.bin`);
 //! without it the comparison says "skipped" and the rest of each test still runs.
 
-use argraph::formats::document::MapDocument;
 use argraph::model::RelationKind;
+use argraph::schema::MapDocument;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;

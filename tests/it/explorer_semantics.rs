@@ -3,8 +3,9 @@
 //! (`assets/explorer/semantics.js`, run in node) against the library.
 
 use crate::support::run;
-use argraph::formats::document::{MapDocument, RelationLayout};
+use argraph::formats::document::RelationLayout;
 use argraph::model::{ClaimIx, Map};
+use argraph::schema::MapDocument;
 use argraph::semantics::bipolar::SupportMode;
 use argraph::semantics::map::{MapEvaluation, evaluate_map, evaluate_map_without};
 use argraph::semantics::{Label, Semantics};

@@ -2,9 +2,9 @@
 //! `argraph export` / `argraph import`.
 
 use crate::support::{fixture, run};
-use argraph::formats::document::MapDocument;
 use argraph::formats::ron_writer;
 use argraph::load::load;
+use argraph::schema::MapDocument;
 use std::path::Path;
 
 fn bundled() -> argraph::model::Map {

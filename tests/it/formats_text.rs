@@ -2,7 +2,7 @@
 //! the real binary, and the round trip RON → Argdown → RON of the bundled map.
 
 use crate::support::{fixture, run};
-use argraph::formats::document::MapDocument;
+use argraph::schema::MapDocument;
 use std::path::Path;
 
 fn bundled() -> argraph::model::Map {

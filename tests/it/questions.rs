@@ -304,7 +304,7 @@ fn argdown_writes_questions_as_headings() {
         .unwrap_or_else(|e| panic!("{e}"))
         .map;
     let comparable = |map: &Map| {
-        let mut document = argraph::formats::document::MapDocument::canonical(map);
+        let mut document = argraph::schema::MapDocument::canonical(map);
         document.questions.clear();
         document.expectations.clear();
         document.claims.sort_by(|a, b| a.id.cmp(&b.id));
@@ -322,7 +322,7 @@ fn json_and_ron_keep_questions_and_notes() {
     assert!(json.contains("\"questions\": ["), "{json}");
     assert!(json.contains("\"for\": ["));
     let imported = argraph::formats::json::from_str(&json).expect("argraph reads its JSON");
-    let document = argraph::formats::document::MapDocument::from_map(&before);
+    let document = argraph::schema::MapDocument::from_map(&before);
     assert_eq!(imported.document.questions, document.questions);
     assert_eq!(imported.document.expectations, document.expectations);
     let ron = argraph::formats::ron_writer::to_string(&document);

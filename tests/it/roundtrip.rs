@@ -3,12 +3,12 @@
 //! sources, actors and claims in the same order with every field, the same relations (ids,
 //! ends, kinds, notes) in any order, and the same questions and expectations.
 
-use argraph::formats::document::{
+use argraph::formats::{aif, json};
+use argraph::model::{ActorKind, Map, RelationKind};
+use argraph::schema::{
     ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, QuestionRecord, RelationRecord,
     SemanticsRecord, SourceRecord, StatusRecord, SupportRecord,
 };
-use argraph::formats::{aif, json};
-use argraph::model::{ActorKind, Map, RelationKind};
 use proptest::prelude::*;
 use std::path::Path;
 

@@ -4,11 +4,9 @@
 
 use super::read::{Document, RelationTarget};
 use crate::diagnostic::Diagnostic;
-use crate::formats::document::{
-    ActorRecord, ClaimRecord, MapDocument, RelationRecord, SourceRecord,
-};
 use crate::formats::{Import, ImportError};
 use crate::model::{ActorKind, FileId};
+use crate::schema::{ActorRecord, ClaimRecord, MapDocument, RelationRecord, SourceRecord};
 
 /// The actor given to claims that name none.
 pub(super) const UNKNOWN_ACTOR: &str = "unknown-actor";

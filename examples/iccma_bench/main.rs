@@ -286,6 +286,26 @@ fn instance_files(dir: &Path) -> Result<Vec<File>, String> {
         })
         .collect();
     files.sort_by(|a, b| (&a.family, a.n, &a.stem).cmp(&(&b.family, b.n, &b.stem)));
+    // Only what `gen` writes: not the 1 000 000-argument file of `grounded`, nor instances of
+    // an older version of this benchmark left in the directory.
+    let known: HashSet<String> = families::all().iter().map(|s| s.stem()).collect();
+    let (files, other): (Vec<File>, Vec<File>) =
+        files.into_iter().partition(|f| known.contains(&f.stem));
+    if !other.is_empty() {
+        let names: Vec<&str> = other.iter().map(|f| f.stem.as_str()).collect();
+        println!(
+            "not instances of this benchmark, left out: {}",
+            names.join(", ")
+        );
+    }
+    if files.len() < known.len() {
+        println!(
+            "{} of the benchmark's {} instances are in {} (`iccma_bench gen` writes them all)",
+            files.len(),
+            known.len(),
+            dir.display()
+        );
+    }
     Ok(files)
 }
 

@@ -12,6 +12,9 @@
 //! returns `None`, and the loader reads the file with `ron` as before, which finds and locates the
 //! mistakes. So a file it accepts is one `ron` accepts with the same values, and every diagnostic
 //! comes from the same code as without it.
+//!
+//! It fills the records of [`crate::schema`], field by field; `schema`'s tests check that it
+//! reads every field the records define.
 
 use super::{FileRecords, Record, Text};
 use crate::model::{ActorKind, FileId};

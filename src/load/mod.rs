@@ -15,7 +15,7 @@
 //! Nothing here panics on any input: a binary file, invalid UTF-8, a truncated record or deeply
 //! nested parentheses each give a located [`Diagnostic`].
 
-mod fast;
+pub(crate) mod fast;
 mod ids;
 pub mod index;
 pub(crate) mod syntax;
@@ -579,7 +579,7 @@ fn decode_and_parse(file: FileId, raw: RawFile, slot: &OnceLock<MapFile>) -> Par
 }
 
 /// The options every map file is read with: `Some` may be left out around optional values.
-fn ron_options() -> ron::Options {
+pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
@@ -823,18 +823,16 @@ fn records_one_by_one<'a>(
             records.broken_ids.extend(ids);
             continue;
         }
-        if !crate::schema::SECTIONS.contains(&field.name.as_str()) {
+        let sections = crate::schema::section_names();
+        if !sections.contains(&field.name.as_str()) {
             let mut diagnostic = Diagnostic::error(
                 "unknown-section",
                 format!("unknown section `{}`", field.name),
             )
             .at(file, field.name_span.clone(), "not a section of a map file");
-            diagnostic = match crate::suggest::closest(&field.name, crate::schema::SECTIONS) {
+            diagnostic = match crate::suggest::closest(&field.name, sections.iter().copied()) {
                 Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
-                None => diagnostic.help(format!(
-                    "the sections are: {}",
-                    crate::schema::SECTIONS.join(", ")
-                )),
+                None => diagnostic.help(format!("the sections are: {}", sections.join(", "))),
             };
             let ids = ids();
             errors.push(diagnostic);
@@ -1047,7 +1045,7 @@ fn ron_diagnostic(
                     .find(|field| field.value.span.contains(&token.start)),
                 _ => None,
             };
-            let values = field.and_then(|field| enum_values(&field.name));
+            let values = field.and_then(|field| crate::schema::field_words(&field.name));
             let written = text.get(token.clone()).unwrap_or_default();
             let diagnostic = Diagnostic::error("wrong-type", "expected a bare word");
             match (
@@ -1091,20 +1089,6 @@ fn ron_diagnostic(
 /// Where to read which kind fits an actor that fits none well.
 const KIND_NOTE: &str =
     "docs/format.md says which kind fits a borderline actor (a business lobby, a city council)";
-
-/// The values a field of a map file takes when it is an enumeration (written as bare words).
-fn enum_values(field: &str) -> Option<Vec<&'static str>> {
-    Some(match field {
-        "kind" => crate::model::ActorKind::ALL
-            .iter()
-            .map(|kind| kind.as_str())
-            .collect(),
-        "semantics" => vec!["grounded", "complete", "preferred", "stable"],
-        "status" => vec!["in", "out", "undec"],
-        "support" => vec!["none", "deductive", "necessary"],
-        _ => return None,
-    })
-}
 
 /// The span of the field named `name` in a struct node.
 fn named_field_span(node: &Node, name: &str) -> Option<Range<usize>> {

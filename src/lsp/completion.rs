@@ -11,7 +11,7 @@ use super::position::Encoding;
 use super::workspace::MapState;
 use crate::load::index::{IdKind, reference_fields};
 use crate::model::ActorKind;
-use crate::schema::SECTIONS;
+use crate::schema::{self, SemanticsRecord, StatusRecord, SupportRecord};
 use lsp_types::{
     CompletionItem, CompletionItemKind, CompletionList, CompletionResponse, CompletionTextEdit,
     TextEdit,
@@ -20,65 +20,6 @@ use std::ops::Range;
 
 /// At most this many ids are offered at once (the list says it is incomplete beyond).
 const MAX_ITEMS: usize = 500;
-
-/// The fields of each section's records, and whether each is required.
-fn record_fields(section: &str) -> &'static [(&'static str, bool)] {
-    match section {
-        "sources" => &[
-            ("id", true),
-            ("title", true),
-            ("publisher", false),
-            ("authors", false),
-            ("url", false),
-            ("date", false),
-            ("archive", false),
-        ],
-        "actors" => &[
-            ("id", true),
-            ("name", true),
-            ("kind", true),
-            ("member_of", false),
-            ("role", false),
-            ("note", false),
-        ],
-        "claims" => &[
-            ("id", true),
-            ("actor", true),
-            ("text", true),
-            ("quote", false),
-            ("source", true),
-            ("date", false),
-            ("tags", false),
-            ("about", false),
-            ("supports", false),
-            ("rebuts", false),
-            ("undercuts", false),
-            ("note", false),
-        ],
-        "relations" => &[
-            ("id", false),
-            ("from", true),
-            ("supports", false),
-            ("rebuts", false),
-            ("undercuts", false),
-            ("note", false),
-        ],
-        "questions" => &[
-            ("id", true),
-            ("text", true),
-            ("for", false),
-            ("against", false),
-            ("note", false),
-        ],
-        "expectations" => &[
-            ("claim", true),
-            ("semantics", true),
-            ("status", true),
-            ("support", false),
-        ],
-        _ => &[],
-    }
-}
 
 /// What is being written at the cursor.
 #[derive(Debug, PartialEq, Eq)]
@@ -311,13 +252,13 @@ pub(crate) fn complete(
             field,
             in_string,
         } => {
-            if let Some(values) = enum_values(&field) {
-                items.extend(values.iter().map(|&(value, doc)| {
+            if let Some(words) = schema::field_words(&field) {
+                items.extend(words.iter().map(|&word| {
                     item(
-                        value.to_owned(),
+                        word.to_owned(),
                         CompletionItemKind::ENUM_MEMBER,
-                        Some(doc.to_owned()),
-                        value.to_owned(),
+                        Some(word_doc(word).to_owned()),
+                        word.to_owned(),
                     )
                 }));
             } else if let Some(kind) = expected_kind(section.as_deref(), &field) {
@@ -350,29 +291,39 @@ pub(crate) fn complete(
             }
         }
         Place::FieldName { section } => {
-            let fields: Vec<(&str, bool)> = match section.as_deref() {
-                Some(section) => record_fields(section).to_vec(),
-                None => SECTIONS
+            // In a record of a known section its fields; elsewhere those of every section.
+            let fields: Vec<&schema::Field> = match section.as_deref() {
+                Some(name) => schema::section(name)
+                    .map(|section| section.fields.iter().collect())
+                    .unwrap_or_default(),
+                None => schema::sections()
                     .iter()
-                    .flat_map(|section| record_fields(section).iter().copied())
+                    .flat_map(|section| &section.fields)
                     .collect(),
             };
             let mut seen = Vec::new();
-            for (name, required) in fields {
-                if seen.contains(&name) {
+            for field in fields {
+                if seen.contains(&field.name) {
                     continue;
                 }
-                seen.push(name);
+                seen.push(field.name);
                 items.push(item(
-                    name.to_owned(),
+                    field.name.to_owned(),
                     CompletionItemKind::FIELD,
-                    Some(if required { "required" } else { "optional" }.to_owned()),
-                    format!("{name}: "),
+                    Some(
+                        if field.required {
+                            "required"
+                        } else {
+                            "optional"
+                        }
+                        .to_owned(),
+                    ),
+                    format!("{}: ", field.name),
                 ));
             }
         }
         Place::Section => {
-            for name in SECTIONS {
+            for &name in schema::section_names() {
                 items.push(item(
                     name.to_owned(),
                     CompletionItemKind::MODULE,
@@ -398,36 +349,37 @@ fn expected_kind(section: Option<&str>, field: &str) -> Option<IdKind> {
             .map(|(_, kind)| *kind)
     };
     match section {
-        Some(section) if SECTIONS.contains(&section) => in_section(section),
-        _ => SECTIONS.iter().find_map(|section| in_section(section)),
+        Some(section) if schema::section(section).is_some() => in_section(section),
+        _ => schema::section_names()
+            .iter()
+            .find_map(|section| in_section(section)),
     }
 }
 
-/// The values of an enumeration field, each with a few words.
-fn enum_values(field: &str) -> Option<Vec<(&'static str, &'static str)>> {
-    Some(match field {
-        "kind" => ActorKind::ALL
-            .iter()
-            .map(|kind| (kind.as_str(), kind_doc(*kind)))
-            .collect(),
-        "semantics" => vec![
-            ("grounded", "the sceptical core"),
-            ("complete", "every complete extension"),
-            ("preferred", "maximal admissible sets"),
-            ("stable", "sets that attack everything outside"),
-        ],
-        "status" => vec![
-            ("in", "accepted"),
-            ("out", "rejected"),
-            ("undec", "undecided"),
-        ],
-        "support" => vec![
-            ("none", "supports are ignored"),
-            ("deductive", "deductive support"),
-            ("necessary", "necessary support"),
-        ],
-        _ => return None,
-    })
+/// A few words on a value of an enumeration field (the words themselves are the schema's).
+fn word_doc(word: &str) -> &'static str {
+    let semantics = |semantics| match semantics {
+        SemanticsRecord::Grounded => "the sceptical core",
+        SemanticsRecord::Complete => "every complete extension",
+        SemanticsRecord::Preferred => "maximal admissible sets",
+        SemanticsRecord::Stable => "sets that attack everything outside",
+    };
+    let status = |status| match status {
+        StatusRecord::In => "accepted",
+        StatusRecord::Out => "rejected",
+        StatusRecord::Undec => "undecided",
+    };
+    let support = |support| match support {
+        SupportRecord::None => "supports are ignored",
+        SupportRecord::Deductive => "deductive support",
+        SupportRecord::Necessary => "necessary support",
+    };
+    ActorKind::parse(word)
+        .map(kind_doc)
+        .or_else(|| SemanticsRecord::parse(word).map(semantics))
+        .or_else(|| StatusRecord::parse(word).map(status))
+        .or_else(|| SupportRecord::parse(word).map(support))
+        .unwrap_or("")
 }
 
 fn kind_doc(kind: ActorKind) -> &'static str {

@@ -508,6 +508,52 @@ fn definition_references_hover_and_completion() {
     assert_eq!(client.shutdown(), Some(0));
 }
 
+/// In a record of each section, the server offers exactly the fields the schema defines for it
+/// (read from the records' serde definitions, not listed by hand), each marked required or
+/// optional; at the top of a file, exactly the sections.
+#[test]
+fn completion_offers_the_fields_of_the_schema() {
+    let map = TestMap::new();
+    let uri = map.uri("d-new.ron");
+    let mut client = Client::start();
+    let labels = |list: &Value| -> Vec<(String, String)> {
+        list["items"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|item| {
+                let label = item["label"].as_str().unwrap_or("").to_owned();
+                (label, item["detail"].as_str().unwrap_or("").to_owned())
+            })
+            .collect()
+    };
+    let text = "(\n    ";
+    open(&mut client, &uri, text);
+    let list = client.request("textDocument/completion", at(&uri, text, "    ", 4));
+    let sections: Vec<&str> = argraph::schema::sections().iter().map(|s| s.name).collect();
+    let offered: Vec<String> = labels(&list).into_iter().map(|(label, _)| label).collect();
+    assert_eq!(offered, sections);
+    for (version, section) in (2..).zip(argraph::schema::sections()) {
+        let text = format!("(\n    {}: [\n        (", section.name);
+        change(&mut client, &uri, version, &text);
+        let list = client.request("textDocument/completion", at(&uri, &text, "(", text.len()));
+        let expected: Vec<(String, String)> = section
+            .fields
+            .iter()
+            .map(|field| {
+                let detail = if field.required {
+                    "required"
+                } else {
+                    "optional"
+                };
+                (field.name.to_owned(), detail.to_owned())
+            })
+            .collect();
+        assert_eq!(labels(&list), expected, "{}", section.name);
+    }
+    assert_eq!(client.shutdown(), Some(0));
+}
+
 #[test]
 fn broken_input_gives_diagnostics_and_the_server_lives_on() {
     let map = TestMap::new();

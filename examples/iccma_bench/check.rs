@@ -658,6 +658,105 @@ mod tests {
         assert_eq!(no_accepted_attacker(&f, &[3], later()), Some(false));
     }
 
+    /// The subsets of `0..n` (as sorted vectors) that satisfy `keep`.
+    fn subsets(n: usize, keep: impl Fn(&[Arg]) -> bool) -> Vec<Vec<Arg>> {
+        (0u32..1 << n)
+            .map(|bits| {
+                (0..n as Arg)
+                    .filter(|&a| bits >> a & 1 == 1)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|s| keep(s))
+            .collect()
+    }
+
+    fn subset(a: &[Arg], b: &[Arg]) -> bool {
+        a.iter().all(|x| b.contains(x))
+    }
+
+    /// Every checker against the definitions, by brute force, on random frameworks of up to 6
+    /// arguments (self-attacks included): each subset is accepted exactly when it is an
+    /// extension, and the ideal extension is the largest admissible set inside every preferred
+    /// extension.
+    #[test]
+    fn checkers_agree_with_brute_force() {
+        let mut rng = argraph::semantics::random::Rng::new(22);
+        for round in 0..300 {
+            let n = 1 + rng.below(6) as usize;
+            let p = [0.15, 0.25, 0.4][round % 3];
+            let attacks: Vec<(Arg, Arg)> = (0..n as Arg)
+                .flat_map(|a| (0..n as Arg).map(move |b| (a, b)))
+                .filter(|_| rng.unit() < p)
+                .collect();
+            let f = af(n, &attacks);
+            let rng_of = |s: &[Arg]| range(&f, s).unwrap();
+            let size = |r: &[bool]| r.iter().filter(|&&x| x).count();
+            let strictly = |a: &[bool], b: &[bool]| {
+                a.iter().zip(b).all(|(&x, &y)| !x || y) && size(a) < size(b)
+            };
+            let cf = subsets(n, |s| is_conflict_free(&f, s));
+            let adm = subsets(n, |s| is_admissible(&f, s));
+            let co = subsets(n, |s| is_complete(&f, s, false));
+            let pr: Vec<Vec<Arg>> = co
+                .iter()
+                .filter(|s| !co.iter().any(|t| t.len() > s.len() && subset(s, t)))
+                .cloned()
+                .collect();
+            let sst: Vec<Vec<Arg>> = co
+                .iter()
+                .filter(|s| !co.iter().any(|t| strictly(&rng_of(s), &rng_of(t))))
+                .cloned()
+                .collect();
+            let stg: Vec<Vec<Arg>> = cf
+                .iter()
+                .filter(|s| !cf.iter().any(|t| strictly(&rng_of(s), &rng_of(t))))
+                .cloned()
+                .collect();
+            for s in subsets(n, |_| true) {
+                let what = format!("{s:?} in {attacks:?}");
+                let complete = co.contains(&s);
+                if complete {
+                    assert_eq!(
+                        is_maximal_complete(&f, &s, later()),
+                        Some(pr.contains(&s)),
+                        "PR {what}"
+                    );
+                }
+                assert_eq!(
+                    is_semi_stable(&f, &s, later()),
+                    Some(sst.contains(&s)),
+                    "SST {what}"
+                );
+                assert_eq!(
+                    is_stage(&f, &s, later()),
+                    Some(stg.contains(&s)),
+                    "STG {what}"
+                );
+            }
+            let ideal = adm
+                .iter()
+                .filter(|s| pr.iter().all(|e| subset(s, e)))
+                .max_by_key(|s| s.len())
+                .cloned()
+                .unwrap_or_default();
+            let g = argraph::semantics::grounded_labelling(&f).in_args();
+            let c = credulous(&f, &g, later()).unwrap();
+            for a in 0..n as Arg {
+                let accepted = pr.iter().any(|e| e.contains(&a));
+                assert_eq!(c[a as usize], accepted, "credulous {a} in {attacks:?}");
+            }
+            assert_eq!(ideal_from(&f, &c), ideal, "ideal of {attacks:?}");
+            for s in &adm {
+                let inside = pr.iter().all(|e| subset(s, e));
+                assert_eq!(
+                    no_accepted_attacker(&f, s, later()),
+                    Some(inside),
+                    "{s:?} {attacks:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn answers_are_read() {
         assert_eq!(answer("w 1 3\n"), ("EXT".into(), Some(vec![0, 2])));

@@ -395,6 +395,7 @@ fn settings(args: &[String]) -> Result<Settings, String> {
 }
 
 fn run(args: &[String]) -> Result<bool, String> {
+    let started = Instant::now();
     let s = settings(args)?;
     // Peers whose command is missing (e.g. pygarg not installed) are left out, said once.
     let mut solvers = Vec::new();
@@ -578,7 +579,11 @@ fn run(args: &[String]) -> Result<bool, String> {
             });
         }
     }
-    println!("\nload average at end: {}", loadavg());
+    println!(
+        "\nload average at end: {} (the run took {:.1} min)",
+        loadavg(),
+        started.elapsed().as_secs_f64() / 60.0
+    );
     let text = summary(&rows, &solvers[1..], &s.problems, t, &unverified);
     println!("\n{text}");
     if let Some(path) = &s.markdown {

@@ -8,9 +8,10 @@
 //! the fields reads them from here: [`sections`] gives each section's field names, whether each
 //! is required and the words an enumeration field takes, read out of the records'
 //! `Deserialize` impls; the language server completes them and the loader's messages list them.
-//! The fast reader and the RON writer spell the fields out for speed and layout; the tests here
-//! check, on a map that sets every field (`tests/fixtures/valid/every-field.ron`), that both
-//! know every field, and that what is written reads back equal.
+//! The RON writer and the JSON writer write a record through its `Serialize` impl. Only the
+//! fast reader spells the fields out (for speed); the tests here check, on a map that sets every
+//! field (`tests/fixtures/valid/every-field.ron`), that it reads every field as `ron` does, that
+//! the writers write every one, and that what is written reads back equal.
 //!
 //! The records are generic over the type of their strings, `T`. The public document,
 //! [`MapDocument`] (`T = String`, the default), owns them; the loader reads files into

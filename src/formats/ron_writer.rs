@@ -5,14 +5,17 @@
 //! (`compact_structs`) or every field on its own line, and it writes optional values as
 //! `Some("…")` unless the `implicit_some` extension is declared in the file. So the records are
 //! laid out here: a short record on one line (`(id: "us-gov", name: "U.S. government", kind:
-//! government)`), a longer one with a field per line; empty and default fields are left out;
-//! string literals are escaped like `ron` escapes them and read back identically.
+//! government)`), a longer one with a field per line; string literals are escaped like `ron`
+//! escapes them and read back identically.
+//!
+//! Which fields a record has, their names, and which are left out (empty and default ones) are
+//! the schema's ([`crate::schema`]): the document is turned into a small tree of RON values
+//! through its `Serialize` impl, and only the layout is decided here.
 
-use crate::schema::{
-    ActorRecord, ClaimRecord, ExpectationRecord, MapDocument, QuestionRecord, RelationRecord,
-    SourceRecord, SupportRecord,
-};
-use std::fmt::Write;
+use crate::schema::MapDocument;
+use serde::Serialize;
+use serde::ser::{self, Impossible, SerializeSeq, SerializeStruct};
+use std::fmt::{self, Write};
 
 /// Records up to this many characters (indentation included) are written on one line.
 const LINE_WIDTH: usize = 100;
@@ -37,36 +40,54 @@ pub fn to_string_with_header(document: &MapDocument, header: &[String]) -> Strin
         }
     }
     out.push_str("(\n");
-    section(&mut out, "sources", &document.sources, source_fields);
-    section(&mut out, "actors", &document.actors, actor_fields);
-    section(&mut out, "claims", &document.claims, claim_fields);
-    section(&mut out, "relations", &document.relations, relation_fields);
-    section(&mut out, "questions", &document.questions, question_fields);
-    section(
-        &mut out,
-        "expectations",
-        &document.expectations,
-        expectation_fields,
-    );
+    // A document is plain records of strings, lists and words: serialising it cannot fail.
+    if let Ok(Value::Record(sections)) = document.serialize(Ron) {
+        for (name, records) in sections {
+            let Value::List(records) = records else {
+                continue;
+            };
+            let _ = writeln!(out, "    {name}: [");
+            for record in records {
+                if let Value::Record(mut fields) = record {
+                    docs_order(&mut fields);
+                    write_record(&mut out, fields);
+                }
+            }
+            out.push_str("    ],\n");
+        }
+    }
     out.push_str(")\n");
     out
 }
 
-/// A field value as RON text.
-type Field = (&'static str, String);
-
-fn section<T>(out: &mut String, name: &str, records: &[T], fields: fn(&T) -> Vec<Field>) {
-    if records.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "    {name}: [");
-    for record in records {
-        write_record(out, &fields(record));
-    }
-    out.push_str("    ],\n");
+/// A value of the document, as its `Serialize` impl gives it (empty and default fields are
+/// already left out).
+enum Value {
+    /// A string literal or a bare word, as RON text.
+    Text(String),
+    /// A list.
+    List(Vec<Value>),
+    /// A record: its fields in the order of their declaration.
+    Record(Vec<(&'static str, Value)>),
 }
 
-fn write_record(out: &mut String, fields: &[Field]) {
+/// `docs/format.md` writes a claim's `about` before its `tags` (who the claim is about, then
+/// its labels), as people write them; the record declares `tags` first, the order of JSON and
+/// of the loader's messages. The RON layout keeps the documented order.
+fn docs_order(fields: &mut [(&'static str, Value)]) {
+    let at = |name| fields.iter().position(|(field, _)| *field == name);
+    if let (Some(tags), Some(about)) = (at("tags"), at("about"))
+        && about == tags + 1
+    {
+        fields.swap(tags, about);
+    }
+}
+
+fn write_record(out: &mut String, fields: Vec<(&'static str, Value)>) {
+    let fields: Vec<(&str, String)> = fields
+        .into_iter()
+        .map(|(name, value)| (name, inline(value)))
+        .collect();
     let one_line = fields
         .iter()
         .map(|(name, value)| format!("{name}: {value}"))
@@ -84,6 +105,24 @@ fn write_record(out: &mut String, fields: &[Field]) {
     }
 }
 
+/// A value on one line: `"text"`, `word`, `["a", "b"]`, `(name: value)`.
+fn inline(value: Value) -> String {
+    match value {
+        Value::Text(text) => text,
+        Value::List(items) => {
+            let items: Vec<String> = items.into_iter().map(inline).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Record(fields) => {
+            let fields: Vec<String> = fields
+                .into_iter()
+                .map(|(name, value)| format!("{name}: {}", inline(value)))
+                .collect();
+            format!("({})", fields.join(", "))
+        }
+    }
+}
+
 /// A RON string literal: `"` and `\` escaped, control and invisible characters as `\u{…}`
 /// escapes (as `ron` itself writes them), everything else (apostrophes, accents, CJK) as is.
 pub fn string_literal(text: &str) -> String {
@@ -96,105 +135,198 @@ pub fn string_literal(text: &str) -> String {
     )
 }
 
-fn list(items: &[String]) -> String {
-    let inner: Vec<String> = items.iter().map(|item| string_literal(item)).collect();
-    format!("[{}]", inner.join(", "))
-}
+/// The serializer that makes a document's [`Value`] tree: strings, optional values (written
+/// bare: map files are read with `implicit_some`), lists, records and unit enum values (bare
+/// words) are all a document holds.
+struct Ron;
 
-fn push_opt(fields: &mut Vec<Field>, name: &'static str, value: &Option<String>) {
-    if let Some(value) = value {
-        fields.push((name, string_literal(value)));
+/// A value that a map document never holds (a number, a map, a tuple).
+#[derive(Debug)]
+struct NotInADocument;
+
+impl fmt::Display for NotInADocument {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not a value of a map document")
     }
 }
 
-fn push_list(fields: &mut Vec<Field>, name: &'static str, items: &[String]) {
-    if !items.is_empty() {
-        fields.push((name, list(items)));
+impl std::error::Error for NotInADocument {}
+
+impl ser::Error for NotInADocument {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        NotInADocument
     }
 }
 
-fn source_fields(source: &SourceRecord) -> Vec<Field> {
-    let mut fields = vec![
-        ("id", string_literal(&source.id)),
-        ("title", string_literal(&source.title)),
-    ];
-    push_opt(&mut fields, "publisher", &source.publisher);
-    push_list(&mut fields, "authors", &source.authors);
-    push_opt(&mut fields, "url", &source.url);
-    push_opt(&mut fields, "date", &source.date);
-    push_opt(&mut fields, "archive", &source.archive);
-    fields
+/// The methods of [`Ron`] for what a document never holds.
+macro_rules! not_in_a_document {
+    ($($method:ident($($ty:ty),*)),* $(,)?) => {$(
+        fn $method(self, $(_: $ty),*) -> Result<Value, NotInADocument> {
+            Err(NotInADocument)
+        }
+    )*};
 }
 
-fn actor_fields(actor: &ActorRecord) -> Vec<Field> {
-    let mut fields = vec![
-        ("id", string_literal(&actor.id)),
-        ("name", string_literal(&actor.name)),
-        ("kind", actor.kind.as_str().to_owned()),
-    ];
-    push_opt(&mut fields, "member_of", &actor.member_of);
-    push_opt(&mut fields, "role", &actor.role);
-    push_opt(&mut fields, "note", &actor.note);
-    fields
-}
+impl ser::Serializer for Ron {
+    type Ok = Value;
+    type Error = NotInADocument;
+    type SerializeSeq = List;
+    type SerializeTuple = Impossible<Value, NotInADocument>;
+    type SerializeTupleStruct = Impossible<Value, NotInADocument>;
+    type SerializeTupleVariant = Impossible<Value, NotInADocument>;
+    type SerializeMap = Impossible<Value, NotInADocument>;
+    type SerializeStruct = Record;
+    type SerializeStructVariant = Impossible<Value, NotInADocument>;
 
-fn claim_fields(claim: &ClaimRecord) -> Vec<Field> {
-    let mut fields = vec![
-        ("id", string_literal(&claim.id)),
-        ("actor", string_literal(&claim.actor)),
-        ("text", string_literal(&claim.text)),
-    ];
-    push_opt(&mut fields, "quote", &claim.quote);
-    fields.push(("source", string_literal(&claim.source)));
-    push_opt(&mut fields, "date", &claim.date);
-    push_list(&mut fields, "about", &claim.about);
-    push_list(&mut fields, "tags", &claim.tags);
-    push_list(&mut fields, "supports", &claim.supports);
-    push_list(&mut fields, "rebuts", &claim.rebuts);
-    push_list(&mut fields, "undercuts", &claim.undercuts);
-    push_opt(&mut fields, "note", &claim.note);
-    fields
-}
-
-fn relation_fields(relation: &RelationRecord) -> Vec<Field> {
-    let mut fields = Vec::new();
-    push_opt(&mut fields, "id", &relation.id);
-    fields.push(("from", string_literal(&relation.from)));
-    push_opt(&mut fields, "supports", &relation.supports);
-    push_opt(&mut fields, "rebuts", &relation.rebuts);
-    push_opt(&mut fields, "undercuts", &relation.undercuts);
-    push_opt(&mut fields, "note", &relation.note);
-    fields
-}
-
-fn expectation_fields(expectation: &ExpectationRecord) -> Vec<Field> {
-    let mut fields = vec![
-        ("claim", string_literal(&expectation.claim)),
-        ("semantics", expectation.semantics.as_str().to_owned()),
-        ("status", expectation.status.as_str().to_owned()),
-    ];
-    if expectation.support != SupportRecord::None {
-        fields.push(("support", expectation.support.as_str().to_owned()));
+    fn serialize_str(self, text: &str) -> Result<Value, NotInADocument> {
+        Ok(Value::Text(string_literal(text)))
     }
-    push_opt(&mut fields, "note", &expectation.note);
-    fields
+
+    fn serialize_none(self) -> Result<Value, NotInADocument> {
+        Ok(Value::Text("None".to_owned()))
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Value, NotInADocument> {
+        value.serialize(Ron)
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<Value, NotInADocument> {
+        Ok(Value::Text(variant.to_owned()))
+    }
+
+    fn serialize_seq(self, len: Option<usize>) -> Result<List, NotInADocument> {
+        Ok(List(Vec::with_capacity(len.unwrap_or(0))))
+    }
+
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Record, NotInADocument> {
+        Ok(Record(Vec::with_capacity(len)))
+    }
+
+    not_in_a_document!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_bytes(&[u8]),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
+    );
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<Value, NotInADocument> {
+        Err(NotInADocument)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<Value, NotInADocument> {
+        Err(NotInADocument)
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotInADocument> {
+        Err(NotInADocument)
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, NotInADocument> {
+        Err(NotInADocument)
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, NotInADocument> {
+        Err(NotInADocument)
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotInADocument> {
+        Err(NotInADocument)
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, NotInADocument> {
+        Err(NotInADocument)
+    }
 }
 
-fn question_fields(question: &QuestionRecord) -> Vec<Field> {
-    let mut fields = vec![
-        ("id", string_literal(&question.id)),
-        ("text", string_literal(&question.text)),
-    ];
-    push_list(&mut fields, "for", &question.for_claims);
-    push_list(&mut fields, "against", &question.against_claims);
-    push_opt(&mut fields, "note", &question.note);
-    fields
+/// A list being serialised.
+struct List(Vec<Value>);
+
+impl SerializeSeq for List {
+    type Ok = Value;
+    type Error = NotInADocument;
+
+    fn serialize_element<T: Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result<(), NotInADocument> {
+        self.0.push(value.serialize(Ron)?);
+        Ok(())
+    }
+
+    fn end(self) -> Result<Value, NotInADocument> {
+        Ok(Value::List(self.0))
+    }
+}
+
+/// A record being serialised: the fields it writes (its `skip_serializing_if` fields that are
+/// empty are never given).
+struct Record(Vec<(&'static str, Value)>);
+
+impl SerializeStruct for Record {
+    type Ok = Value;
+    type Error = NotInADocument;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), NotInADocument> {
+        self.0.push((name, value.serialize(Ron)?));
+        Ok(())
+    }
+
+    fn end(self) -> Result<Value, NotInADocument> {
+        Ok(Value::Record(self.0))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::ActorKind;
+    use crate::schema::ActorRecord;
     use proptest::prelude::*;
 
     /// What the loader reads a string literal as.

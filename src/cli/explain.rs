@@ -18,7 +18,7 @@ pub(crate) struct Args {
     map: PathBuf,
     /// The id of the claim to explain.
     claim: String,
-    /// grounded, complete, preferred, stable, semi-stable or ideal.
+    /// grounded, complete, preferred, stable, semi-stable, ideal or stage.
     #[arg(long, short = 's', default_value = "grounded", value_parser = parse_semantics)]
     semantics: Semantics,
     /// How supports count: none, deductive or necessary.

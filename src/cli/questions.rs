@@ -29,7 +29,7 @@ See docs/queries.md."
 pub(crate) struct Args {
     /// A map: one .ron file, or a directory of them.
     map: PathBuf,
-    /// grounded, complete, preferred, stable, semi-stable or ideal.
+    /// grounded, complete, preferred, stable, semi-stable, ideal or stage.
     #[arg(long, short = 's', default_value = "grounded", value_parser = super::eval::parse_semantics)]
     semantics: Semantics,
     /// How supports count: none, deductive or necessary.

@@ -93,7 +93,7 @@ pub(crate) struct Args {
     #[arg(long)]
     no_legend: bool,
     /// Colour each claim by its status (IN, OUT, UNDEC) under this semantics: grounded,
-    /// complete, preferred, stable, semi-stable or ideal (as `argraph eval`).
+    /// complete, preferred, stable, semi-stable, ideal or stage (as `argraph eval`).
     #[arg(long, value_name = "SEMANTICS", value_parser = super::eval::parse_semantics)]
     eval: Option<Semantics>,
     /// With --eval: how supports count: none, deductive or necessary [default: none].

@@ -22,6 +22,18 @@ pub(crate) const SUPPORT_MODES: [SupportMode; 3] = [
     SupportMode::Necessary,
 ];
 
+/// The semantics the page offers, in menu order: those its own engine
+/// (`assets/explorer/semantics.js`) computes. Stage semantics is left out: it is not built on
+/// complete labellings, which is what that engine enumerates.
+pub const SEMANTICS_OFFERED: [Semantics; 6] = [
+    Semantics::Grounded,
+    Semantics::Complete,
+    Semantics::Preferred,
+    Semantics::Stable,
+    Semantics::SemiStable,
+    Semantics::Ideal,
+];
+
 /// Limits that keep a page quick on a big map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -364,7 +376,7 @@ fn statuses(
     let semantics: &[Semantics] = if n > limits.all_semantics {
         &[Semantics::Grounded]
     } else {
-        &Semantics::ALL
+        &SEMANTICS_OFFERED
     };
     let mut all = Vec::with_capacity(semantics.len() * SUPPORT_MODES.len());
     for &sem in semantics {

@@ -12,7 +12,7 @@
 
 mod data;
 
-pub use data::{Limits, PageError};
+pub use data::{Limits, PageError, SEMANTICS_OFFERED};
 
 use crate::model::{ClaimIx, Map};
 use std::io::Write;

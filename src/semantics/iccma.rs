@@ -17,7 +17,9 @@
 //!
 //! Output (ICCMA 2023): `SE-σ` prints `w` followed by the extension's arguments (a bare `w` for
 //! the empty extension) or `NO` when there is none; `DC-σ` prints `YES` and a witness line
-//! `w ...`, or `NO`; `DS-σ` prints `YES`, or `NO` and a counter-example line `w ...`.
+//! `w ...`, or `NO`; `DS-σ` prints `YES`, or `NO` and a counter-example line `w ...`. The
+//! witness of `DC-PR` is a complete extension with the argument (which lies inside a preferred
+//! one), as for `DC-CO`.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -516,7 +518,7 @@ impl FromStr for Problem {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bad = || {
             format!(
-                "unknown problem `{s}` (expected SE, DC or DS, a dash, and GR, CO, PR, ST, SST or ID, e.g. DS-PR)"
+                "unknown problem `{s}` (expected SE, DC or DS, a dash, and GR, CO, PR, ST, SST, STG or ID, e.g. DS-PR)"
             )
         };
         let (task, sem) = s.split_once('-').ok_or_else(bad)?;
@@ -619,6 +621,16 @@ pub fn solve(parsed: &ParsedAf, problem: Problem, arg: Option<&str>) -> Result<A
         .lookup(name)
         .ok_or_else(|| SolveError::UnknownArgument(name.to_string()))?;
     let unknown = |_| SolveError::UnknownArgument(name.to_string());
+    // DC-PR asks what DC-CO asks (an argument is in a preferred extension exactly when it is in
+    // a complete one), and its certificate is the complete extension found, as for DC-CO:
+    // every complete extension lies inside a preferred one. Scalop, the ICCMA 2023 winner,
+    // answers so too; growing the certificate to a preferred extension costs a SAT call per
+    // growth step (`credulous` in the library does it, for the explanations).
+    let sem = if problem.task == Task::Credulous && sem == Semantics::Preferred {
+        Semantics::Complete
+    } else {
+        sem
+    };
     Ok(match problem.task {
         Task::Credulous => Answer::Credulous(credulous(af, sem, a).map_err(unknown)?),
         _ => Answer::Sceptical(sceptical(af, sem, a).map_err(unknown)?),
@@ -752,6 +764,25 @@ mod tests {
         let ds: Problem = "DS-PR".parse().expect("problem");
         let ans = solve(&p, ds, Some("3")).expect("answer");
         assert_eq!(ans.to_iccma(&p.names), "NO\nw 2\n");
+        // 1 <-> 2, 3 <-> 4: the DC-PR witness of 1 is a complete extension with 1 ({1}, {1,3}
+        // or {1,4}), the DC-STG witness a stage extension with 1.
+        let q = parse_iccma23("p af 4\n1 2\n2 1\n3 4\n4 3\n").expect("valid");
+        let complete = super::super::extensions(&q.af, Semantics::Complete);
+        let stage = super::super::extensions(&q.af, Semantics::Stage);
+        for (problem, family) in [
+            ("DC-PR", &complete),
+            ("DC-CO", &complete),
+            ("DC-STG", &stage),
+        ] {
+            let problem: Problem = problem.parse().expect("problem");
+            match solve(&q, problem, Some("1")).expect("answer") {
+                Answer::Credulous(Acceptance {
+                    accepted: true,
+                    witness: Some(w),
+                }) => assert!(w.contains(&0) && family.contains(&w), "{problem}: {w:?}"),
+                other => panic!("{problem}: {other:?}"),
+            }
+        }
         assert!(matches!(
             solve(&p, ds, None),
             Err(SolveError::MissingArgument(_))

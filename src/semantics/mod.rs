@@ -3,7 +3,7 @@
 //! This module is self-contained: it knows nothing about maps. It provides
 //!
 //! - [`ArgumentFramework`], a Dung (1995) abstract argumentation framework over dense indices;
-//! - the grounded, complete, preferred, stable, semi-stable and ideal semantics
+//! - the grounded, complete, preferred, stable, semi-stable, ideal and stage semantics
 //!   ([`Semantics`]): extensions, labellings, credulous and sceptical acceptance;
 //! - readers and the ICCMA 2023 problems in [`iccma`];
 //! - bipolar frameworks (supports, attacks on attacks) flattened to Dung frameworks in
@@ -122,20 +122,24 @@ pub enum Semantics {
     SemiStable,
     /// The largest admissible set contained in every preferred extension.
     Ideal,
+    /// Conflict-free sets whose range (the set plus what it attacks) is maximal (Verheij 1996).
+    /// Unlike the others, a stage extension need not defend its members.
+    Stage,
 }
 
 impl Semantics {
     /// All semantics, in a fixed order.
-    pub const ALL: [Semantics; 6] = [
+    pub const ALL: [Semantics; 7] = [
         Semantics::Grounded,
         Semantics::Complete,
         Semantics::Preferred,
         Semantics::Stable,
         Semantics::SemiStable,
         Semantics::Ideal,
+        Semantics::Stage,
     ];
 
-    /// The lower-case name (`grounded`, `complete`, `preferred`, `stable`, `semi-stable`, `ideal`).
+    /// The lower-case name (`grounded`, `complete`, `preferred`, `stable`, `semi-stable`, `ideal`, `stage`).
     pub fn name(self) -> &'static str {
         match self {
             Semantics::Grounded => "grounded",
@@ -144,6 +148,7 @@ impl Semantics {
             Semantics::Stable => "stable",
             Semantics::SemiStable => "semi-stable",
             Semantics::Ideal => "ideal",
+            Semantics::Stage => "stage",
         }
     }
 
@@ -156,6 +161,7 @@ impl Semantics {
             Semantics::Stable => "ST",
             Semantics::SemiStable => "SST",
             Semantics::Ideal => "ID",
+            Semantics::Stage => "STG",
         }
     }
 
@@ -179,7 +185,7 @@ impl fmt::Display for UnknownSemantics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "unknown semantics `{}` (expected grounded, complete, preferred, stable, semi-stable or ideal)",
+            "unknown semantics `{}` (expected grounded, complete, preferred, stable, semi-stable, ideal or stage)",
             self.0
         )
     }

@@ -1,6 +1,6 @@
 //! Checks of every semantics against a brute-force oracle written straight from the
 //! definitions (Dung 1995; Caminada 2006 for semi-stable; Dung, Mancarella & Toni 2007 for
-//! ideal): exhaustively on every framework with up to 4 arguments, and by property tests on
+//! ideal; Verheij 1996 for stage): exhaustively on every framework with up to 4 arguments, and by property tests on
 //! random frameworks with up to 12 arguments.
 
 use proptest::prelude::*;
@@ -109,6 +109,21 @@ impl Oracle {
                     })
                 })
                 .collect(),
+            Semantics::Stage => {
+                let conflict_free: Vec<Set> =
+                    self.all().filter(|&s| self.conflict_free(s)).collect();
+                conflict_free
+                    .iter()
+                    .copied()
+                    .filter(|&s| {
+                        // No conflict-free set has a strictly larger range.
+                        !conflict_free.iter().any(|&t| {
+                            let (rs, rt) = (self.range(s), self.range(t));
+                            rs != rt && rs & rt == rs
+                        })
+                    })
+                    .collect()
+            }
             Semantics::Ideal => {
                 let preferred = Self::maximal(&admissible, |s| s);
                 let meet = preferred.iter().fold(!0u32, |acc, &p| acc & p);
@@ -133,10 +148,12 @@ fn to_set(ext: &[Arg]) -> Set {
 /// Which acceptance questions to check, besides the extensions.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Queries {
-    /// The SAT-heavy questions only: credulous and sceptical acceptance under preferred and
-    /// stable semantics, and the evaluation under complete, preferred and stable semantics.
-    /// (Grounded, semi-stable and ideal answers are read off their extensions; every question
-    /// is still checked on all frameworks of up to 3 arguments and by the property tests.)
+    /// The SAT-heavy questions only: credulous and sceptical acceptance under preferred,
+    /// stable, semi-stable and stage semantics, and the evaluation under complete, preferred
+    /// and stable semantics. (Grounded and ideal answers are read off their extensions, and
+    /// the evaluation under semi-stable and stage semantics off their enumeration; every
+    /// question is still checked on all frameworks of up to 3 arguments and by the property
+    /// tests.)
     Main,
     /// Under every semantics.
     All,
@@ -214,7 +231,10 @@ fn check_framework(n: usize, attacks: &[(Arg, Arg)], queries: Queries) -> Result
             }
         }
         let asked = match queries {
-            Queries::Main => matches!(sem, Semantics::Preferred | Semantics::Stable),
+            Queries::Main => matches!(
+                sem,
+                Semantics::Preferred | Semantics::Stable | Semantics::SemiStable | Semantics::Stage
+            ),
             Queries::All => true,
         };
         if !asked {

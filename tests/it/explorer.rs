@@ -407,7 +407,7 @@ fn without_runs(map: &Map) -> (Value, Value) {
         (cli(&ids[..half]), other.join().expect("worker"))
     });
     runs.extend(rest);
-    for semantics in argraph::semantics::Semantics::ALL {
+    for semantics in argraph::page::SEMANTICS_OFFERED {
         for support in [
             argraph::semantics::bipolar::SupportMode::None,
             argraph::semantics::bipolar::SupportMode::Deductive,

@@ -580,7 +580,7 @@ fn the_page_engine_gives_what_eval_gives() {
         for without in &withouts {
             let ix: Vec<ClaimIx> = without.iter().map(|&c| ClaimIx::new(c)).collect();
             for (mode, support) in MODES.iter().zip(SUPPORT_NAMES) {
-                for sem in Semantics::ALL {
+                for sem in argraph::page::SEMANTICS_OFFERED {
                     evaluate.push(json!({"fw": fw, "semantics": sem.name(), "support": support, "without": without}));
                     // Preferred and ideal statuses cost the library a SAT query per undecided
                     // argument (about 60 ms a map under deductive support): for most single
@@ -616,7 +616,7 @@ fn the_page_engine_gives_what_eval_gives() {
             }
         }
         if *path == BUNDLED {
-            for sem in Semantics::ALL {
+            for sem in argraph::page::SEMANTICS_OFFERED {
                 for support in SUPPORT_NAMES {
                     time.push(
                         json!({"fw": fw, "semantics": sem.name(), "support": support, "runs": 10}),
@@ -633,7 +633,7 @@ fn the_page_engine_gives_what_eval_gives() {
         let one_off = k % bf.n_claims;
         for without in [vec![], vec![one_off]] {
             for (mode, support) in MODES.iter().zip(SUPPORT_NAMES) {
-                for sem in Semantics::ALL {
+                for sem in argraph::page::SEMANTICS_OFFERED {
                     evaluate.push(json!({"fw": fw, "semantics": sem.name(), "support": support, "without": without}));
                     expected_eval.push((
                         format!("random {k} {bf:?} {sem} {support} without {without:?}"),

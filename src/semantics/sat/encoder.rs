@@ -1,0 +1,345 @@
+//! The SAT encoding shared by every SAT-backed semantics: one `in(a)` and one `out(a)` variable
+//! per argument (UNDEC = neither), constrained by the base the semantics builds on.
+//!
+//! - every base: `¬in(a) ∨ ¬out(a)` and `out(a) ↔ ⋁_{b attacks a} in(b)` (OUT means attacked by
+//!   an IN argument, so IN is conflict-free);
+//! - [`Base::Complete`] adds `in(a) ↔ ⋀_{b attacks a} out(b)`: the complete labellings (Caminada
+//!   2006; the encoding of Cerutti et al. 2013);
+//! - [`Base::Stable`] adds that and `in(a) ∨ out(a)`: the stable extensions;
+//! - [`Base::ConflictFree`] adds nothing: the conflict-free sets with their ranges (IN or OUT),
+//!   the base of stage semantics.
+//!
+//! For the complete and stable bases the grounded labelling is computed first in linear time and
+//! the arguments it settles get no variables (every complete labelling extends it), which settles
+//! most arguments of most real frameworks before the SAT solver starts. The solver is `batsat`,
+//! a MiniSat descendant in pure Rust; every question after the first reuses the clauses it
+//! learnt, through assumptions and activation literals.
+
+use batsat::{BasicSolver, Lit, SolverInterface, lbool};
+
+use super::super::framework::{Arg, ArgumentFramework};
+use super::super::grounded::grounded_labelling;
+use super::super::{Label, Labelling};
+
+/// What the labellings of an [`Encoder`] are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Base {
+    /// Complete labellings (with the grounded part fixed).
+    Complete,
+    /// Stable labellings: complete without UNDEC (with the grounded part fixed).
+    Stable,
+    /// Conflict-free sets: IN conflict-free, OUT = attacked by IN (nothing fixed).
+    ConflictFree,
+}
+
+/// Whether the solver decides `in(a)` true first (see [`Encoder::new`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum InFirst {
+    Yes,
+    No,
+}
+
+/// A SAT encoding of the labellings of a framework under a [`Base`].
+pub(super) struct Encoder<'a> {
+    pub(super) af: &'a ArgumentFramework,
+    solver: BasicSolver,
+    inl: Vec<Lit>,
+    outl: Vec<Lit>,
+    /// The labels fixed before the search: the grounded labelling for the complete and stable
+    /// bases, all UNDEC (nothing fixed) for the conflict-free base.
+    fixed: Labelling,
+    /// False once a clause made the formula unsatisfiable at level 0.
+    ok: bool,
+    /// A reusable clause buffer.
+    buf: Vec<Lit>,
+}
+
+impl<'a> Encoder<'a> {
+    /// The encoding of `af` under `base`, for growing labellings: the solver tries `in(a)` true
+    /// first (except for the stable base, where it keeps its own choices), so its models are
+    /// close to maximal and maximising needs a few strict-superset calls instead of one per
+    /// argument it adds (on Watts–Strogatz frameworks of 5 000 arguments, SE-PR went from 7.2 s
+    /// to 1.4 s). A heuristic only: any model is still a labelling of the base.
+    pub(super) fn new(af: &'a ArgumentFramework, base: Base) -> Self {
+        Self::with_fixed(af, base, Self::fixed_for(af, base), InFirst::Yes)
+    }
+
+    /// The encoding of `af` under `base`, with the solver's own decisions: for a single question
+    /// whose answer is not grown afterwards (DC-CO: on a Watts–Strogatz framework of 5 000
+    /// arguments 0.02 s instead of 0.37 s with IN first).
+    pub(super) fn for_one_question(af: &'a ArgumentFramework, base: Base) -> Self {
+        Self::with_fixed(af, base, Self::fixed_for(af, base), InFirst::No)
+    }
+
+    /// The encoding of `af` under `base` (as [`Encoder::new`]), with `grounded` (the
+    /// framework's grounded labelling, computed by the caller) fixed. Not for the conflict-free
+    /// base.
+    pub(super) fn with_grounded(
+        af: &'a ArgumentFramework,
+        base: Base,
+        grounded: Labelling,
+    ) -> Self {
+        debug_assert!(base != Base::ConflictFree);
+        Self::with_fixed(af, base, grounded, InFirst::Yes)
+    }
+
+    fn fixed_for(af: &ArgumentFramework, base: Base) -> Labelling {
+        match base {
+            Base::ConflictFree => Labelling::from_labels(vec![Label::Undec; af.len()]),
+            Base::Complete | Base::Stable => grounded_labelling(af),
+        }
+    }
+
+    fn with_fixed(
+        af: &'a ArgumentFramework,
+        base: Base,
+        fixed: Labelling,
+        in_first: InFirst,
+    ) -> Self {
+        let mut solver = BasicSolver::default();
+        let n = af.len();
+        // Arguments settled by the grounded labelling get no variables: their literals are the
+        // constant `truth` or its negation. Only the undecided part is encoded, and in it an
+        // OUT attacker can be dropped (it never blocks IN, never makes OUT) while an IN
+        // attacker cannot occur (it would have made the argument OUT).
+        let truth = Lit::new(solver.new_var_default(), true);
+        let in_first = if base == Base::Stable || in_first == InFirst::No {
+            lbool::UNDEF
+        } else {
+            lbool::TRUE
+        };
+        let mut inl = Vec::with_capacity(n);
+        let mut outl = Vec::with_capacity(n);
+        for &label in fixed.labels() {
+            let (i, o) = match label {
+                Label::In => (truth, !truth),
+                Label::Out => (!truth, truth),
+                // A stable labelling has no UNDEC: OUT is the negation of IN, one variable.
+                Label::Undec if base == Base::Stable => {
+                    let i = Lit::new(solver.new_var(in_first, true), true);
+                    (i, !i)
+                }
+                Label::Undec => (
+                    Lit::new(solver.new_var(in_first, true), true),
+                    Lit::new(solver.new_var_default(), true),
+                ),
+            };
+            inl.push(i);
+            outl.push(o);
+        }
+        let mut enc = Self {
+            af,
+            solver,
+            inl,
+            outl,
+            fixed,
+            ok: true,
+            buf: Vec::new(),
+        };
+        enc.add(&[truth]);
+        let mut attackers: Vec<Arg> = Vec::new();
+        let mut clause = Vec::new();
+        for a in af.args() {
+            if !enc.open(a) {
+                continue;
+            }
+            let ai = a as usize;
+            let (ia, oa) = (enc.inl[ai], enc.outl[ai]);
+            attackers.clear();
+            attackers.extend(af.attackers(a).iter().copied().filter(|&b| enc.open(b)));
+            if base == Base::Stable && oa == !ia {
+                // IN exactly when no attacker is IN.
+                clause.clear();
+                clause.push(ia);
+                for &b in &attackers {
+                    let ib = enc.inl[b as usize];
+                    enc.add(&[!ia, !ib]);
+                    clause.push(ib);
+                }
+                enc.add(&clause);
+                continue;
+            }
+            enc.add(&[!ia, !oa]);
+            if base == Base::Stable {
+                enc.add(&[ia, oa]);
+            }
+            if base != Base::ConflictFree {
+                // in(a) -> out(b) for every attacker b; (all attackers out) -> in(a).
+                clause.clear();
+                clause.push(ia);
+                for &b in &attackers {
+                    let ob = enc.outl[b as usize];
+                    enc.add(&[!ia, ob]);
+                    clause.push(!ob);
+                }
+                enc.add(&clause);
+            }
+            // in(b) -> out(a) for every attacker b; out(a) -> some attacker in.
+            clause.clear();
+            clause.push(!oa);
+            for &b in &attackers {
+                let ib = enc.inl[b as usize];
+                enc.add(&[!ib, oa]);
+                clause.push(ib);
+            }
+            enc.add(&clause);
+        }
+        enc
+    }
+
+    /// Adds a clause (nothing once the formula is unsatisfiable).
+    pub(super) fn add(&mut self, lits: &[Lit]) {
+        if self.ok {
+            self.buf.clear();
+            self.buf.extend_from_slice(lits);
+            self.ok = self.solver.add_clause_reuse(&mut self.buf);
+        }
+    }
+
+    /// Whether `a` has variables (it is not fixed before the search).
+    pub(super) fn open(&self, a: Arg) -> bool {
+        self.fixed.labels()[a as usize] == Label::Undec
+    }
+
+    /// The labels fixed before the search (see [`Encoder::new`]).
+    pub(super) fn fixed(&self) -> &Labelling {
+        &self.fixed
+    }
+
+    /// The literal "`a` is IN".
+    pub(super) fn in_lit(&self, a: Arg) -> Lit {
+        self.inl[a as usize]
+    }
+
+    /// The literal "`a` is OUT".
+    pub(super) fn out_lit(&self, a: Arg) -> Lit {
+        self.outl[a as usize]
+    }
+
+    /// A new variable, for activation literals.
+    pub(super) fn fresh(&mut self) -> Lit {
+        Lit::new(self.solver.new_var_default(), true)
+    }
+
+    /// Solves under the assumptions; on success returns the IN arguments of the model.
+    pub(super) fn solve(&mut self, assumptions: &[Lit]) -> Option<Vec<Arg>> {
+        if !self.ok {
+            return None;
+        }
+        if self.solver.solve_limited(assumptions) != lbool::TRUE {
+            return None;
+        }
+        Some(
+            self.af
+                .args()
+                .filter(|&a| self.solver.value_lit(self.inl[a as usize]) == lbool::TRUE)
+                .collect(),
+        )
+    }
+
+    /// The range (IN or OUT arguments) of the last model.
+    pub(super) fn model_range(&self) -> Vec<bool> {
+        self.af
+            .args()
+            .map(|a| {
+                let i = a as usize;
+                self.solver.value_lit(self.inl[i]) == lbool::TRUE
+                    || self.solver.value_lit(self.outl[i]) == lbool::TRUE
+            })
+            .collect()
+    }
+
+    /// Forbids exactly the extension `ext` from now on.
+    pub(super) fn block_exact(&mut self, ext: &[Arg]) {
+        let member = membership(self.af.len(), ext);
+        let clause: Vec<Lit> = self
+            .af
+            .args()
+            .filter(|&a| self.open(a))
+            .map(|a| {
+                let ia = self.inl[a as usize];
+                if member[a as usize] { !ia } else { ia }
+            })
+            .collect();
+        self.add(&clause);
+    }
+
+    /// Forbids every extension that is a subset of `ext` from now on.
+    pub(super) fn block_subsets(&mut self, ext: &[Arg]) {
+        let member = membership(self.af.len(), ext);
+        let clause: Vec<Lit> = self
+            .af
+            .args()
+            .filter(|&a| !member[a as usize] && self.open(a))
+            .map(|a| self.inl[a as usize])
+            .collect();
+        self.add(&clause);
+    }
+
+    /// A new activation literal that, assumed, asks for a range strictly larger than `range`
+    /// (every argument of `range` still in range, and one more). Retire it with
+    /// [`Encoder::retire`] after use.
+    pub(super) fn range_beyond(&mut self, range: &[bool]) -> Lit {
+        let act = self.fresh();
+        let mut grow = vec![!act];
+        for b in self.af.args() {
+            let bi = b as usize;
+            let (ib, ob) = (self.inl[bi], self.outl[bi]);
+            if range[bi] {
+                if self.open(b) {
+                    self.add(&[!act, ib, ob]);
+                }
+            } else {
+                grow.push(ib);
+                grow.push(ob);
+            }
+        }
+        self.add(&grow);
+        act
+    }
+
+    /// A new activation literal that, assumed with the returned assumptions, asks for a range
+    /// equal to `range`. Retire it with [`Encoder::retire`] after use.
+    pub(super) fn range_exactly(&mut self, range: &[bool]) -> Vec<Lit> {
+        let act = self.fresh();
+        let mut assumptions = vec![act];
+        for b in self.af.args() {
+            let bi = b as usize;
+            let (ib, ob) = (self.inl[bi], self.outl[bi]);
+            if range[bi] {
+                if self.open(b) {
+                    self.add(&[!act, ib, ob]);
+                }
+            } else {
+                assumptions.push(!ib);
+                assumptions.push(!ob);
+            }
+        }
+        assumptions
+    }
+
+    /// Forbids, from now on, every labelling whose range is inside `range`.
+    pub(super) fn exclude_ranges_within(&mut self, range: &[bool]) {
+        let clause: Vec<Lit> = self
+            .af
+            .args()
+            .filter(|&b| !range[b as usize] && self.open(b))
+            .flat_map(|b| [self.inl[b as usize], self.outl[b as usize]])
+            .collect();
+        self.add(&clause);
+    }
+
+    /// Switches off the clauses guarded by the activation literal `act` for good.
+    pub(super) fn retire(&mut self, act: Lit) {
+        self.add(&[!act]);
+    }
+}
+
+/// `ext` as a membership vector over `n` arguments.
+pub(super) fn membership(n: usize, ext: &[Arg]) -> Vec<bool> {
+    let mut m = vec![false; n];
+    for &a in ext {
+        m[a as usize] = true;
+    }
+    m
+}

@@ -1,0 +1,159 @@
+//! Semi-stable and stage semantics: the labellings of maximal range (the arguments IN or OUT)
+//! among the complete labellings (semi-stable, Caminada 2006) or among the conflict-free sets
+//! (stage, Verheij 1996). Both equal stable semantics when there is a stable extension.
+//!
+//! An extension is found by growing the range of any labelling until no labelling has a
+//! strictly larger one. Acceptance questions use the counter-example guided loop of CEGARTIX
+//! (Dvořák et al. 2014): take a labelling that satisfies the query, grow its range while it
+//! still satisfies it, and check that no labelling at all has a larger range; if one has, grow
+//! that one to a maximal range `R`, ask for a labelling with range exactly `R` that satisfies
+//! the query, and if there is none, rule out every range inside `R` and start again. Every
+//! round rules out a maximal range, and all questions go to one incremental SAT solver.
+//!
+//! Stage questions first ask whether there is a stable extension (one SAT call on the stable
+//! encoding, where the grounded part is fixed): if there is, the stage extensions are the stable
+//! ones and the question is answered there, with no range to grow over the whole framework.
+
+use batsat::Lit;
+
+use super::super::framework::{Arg, ArgumentFramework};
+use super::Acceptance;
+use super::encoder::{Base, Encoder};
+
+/// Grows the range of the labelling (`ext`, `range`) until no labelling that satisfies `keep`
+/// has a strictly larger one. Returns the last labelling's IN arguments and range.
+fn maximise_range(
+    enc: &mut Encoder,
+    mut ext: Vec<Arg>,
+    mut range: Vec<bool>,
+    keep: &[Lit],
+) -> (Vec<Arg>, Vec<bool>) {
+    loop {
+        let act = enc.range_beyond(&range);
+        let mut assumptions = vec![act];
+        assumptions.extend_from_slice(keep);
+        let next = enc.solve(&assumptions);
+        let next_range = next.as_ref().map(|_| enc.model_range());
+        enc.retire(act);
+        match (next, next_range) {
+            (Some(e), Some(r)) => {
+                ext = e;
+                range = r;
+            }
+            _ => return (ext, range),
+        }
+    }
+}
+
+/// The stable encoding of `af`, when `base` asks to look there first (stage semantics) and
+/// `af` has a stable extension: the extensions of maximal range are then the stable ones.
+fn stable_instead(af: &ArgumentFramework, base: Base) -> Option<Encoder<'_>> {
+    if base != Base::ConflictFree {
+        return None;
+    }
+    let mut enc = Encoder::new(af, Base::Stable);
+    enc.solve(&[])?;
+    Some(enc)
+}
+
+/// One extension of maximal range over `base` (semi-stable for the complete base, stage for the
+/// conflict-free base). There always is one: the grounded extension is complete, the empty set
+/// conflict-free.
+pub(super) fn some_extension(af: &ArgumentFramework, base: Base) -> Option<Vec<Arg>> {
+    if let Some(mut stable) = stable_instead(af, base) {
+        return stable.solve(&[]);
+    }
+    let mut enc = Encoder::new(af, base);
+    let e = enc.solve(&[])?;
+    let range = enc.model_range();
+    Some(maximise_range(&mut enc, e, range, &[]).0)
+}
+
+/// An extension of maximal range whose labelling satisfies `query`, or `None` if there is none.
+fn extension_with(enc: &mut Encoder, query: Lit) -> Option<Vec<Arg>> {
+    loop {
+        let e = enc.solve(&[query])?;
+        let range = enc.model_range();
+        let (e, range) = maximise_range(enc, e, range, &[query]);
+        // Is this range maximal among all labellings, not only those satisfying the query?
+        let act = enc.range_beyond(&range);
+        let bigger = enc.solve(&[act]);
+        let bigger_range = bigger.as_ref().map(|_| enc.model_range());
+        enc.retire(act);
+        let (Some(b), Some(br)) = (bigger, bigger_range) else {
+            return Some(e);
+        };
+        let (_, maximal) = maximise_range(enc, b, br, &[]);
+        let mut assumptions = enc.range_exactly(&maximal);
+        let act = assumptions[0];
+        assumptions.push(query);
+        let found = enc.solve(&assumptions);
+        enc.retire(act);
+        if found.is_some() {
+            return found;
+        }
+        // No labelling with a range inside `maximal` satisfies the query with a maximal range.
+        enc.exclude_ranges_within(&maximal);
+    }
+}
+
+/// Credulous acceptance of `a`: an extension of maximal range over `base` that contains it.
+pub(super) fn credulous(af: &ArgumentFramework, base: Base, a: Arg) -> Acceptance {
+    let witness = match stable_instead(af, base) {
+        Some(mut stable) => {
+            let query = stable.in_lit(a);
+            stable.solve(&[query])
+        }
+        None => {
+            let mut enc = Encoder::new(af, base);
+            let query = enc.in_lit(a);
+            extension_with(&mut enc, query)
+        }
+    };
+    Acceptance {
+        accepted: witness.is_some(),
+        witness,
+    }
+}
+
+/// Sceptical acceptance of `a`: the counter-example is an extension of maximal range over
+/// `base` without it.
+pub(super) fn sceptical(af: &ArgumentFramework, base: Base, a: Arg) -> Acceptance {
+    let witness = match stable_instead(af, base) {
+        Some(mut stable) => {
+            let query = !stable.in_lit(a);
+            stable.solve(&[query])
+        }
+        None => {
+            let mut enc = Encoder::new(af, base);
+            let query = !enc.in_lit(a);
+            extension_with(&mut enc, query)
+        }
+    };
+    Acceptance {
+        accepted: witness.is_none(),
+        witness,
+    }
+}
+
+/// Every extension of maximal range over `base` (exponentially many at worst: for small
+/// frameworks).
+pub(super) fn extensions(af: &ArgumentFramework, base: Base) -> Vec<Vec<Arg>> {
+    let mut enc = Encoder::new(af, base);
+    let mut all = Vec::new();
+    while let Some(e) = enc.solve(&[]) {
+        let range = enc.model_range();
+        let (_, range) = maximise_range(&mut enc, e, range, &[]);
+        // Every labelling with exactly this range is an extension.
+        let assumptions = enc.range_exactly(&range);
+        let act = assumptions[0];
+        while let Some(s) = enc.solve(&assumptions) {
+            enc.block_exact(&s);
+            all.push(s);
+        }
+        enc.retire(act);
+        // From now on, only ranges that are not inside this one.
+        enc.exclude_ranges_within(&range);
+    }
+    all
+}

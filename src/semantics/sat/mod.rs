@@ -235,8 +235,8 @@ pub fn sceptical(
 /// in every preferred extension.
 ///
 /// Computed without enumerating preferred extensions: the largest admissible subset of the
-/// credulously accepted arguments that no credulously accepted argument attacks (see
-/// [`ideal`]).
+/// credulously accepted arguments that no credulously accepted argument attacks, found by a
+/// linear fixpoint (`docs/semantics.md`, "Algorithms and their cost").
 pub fn ideal_extension(af: &ArgumentFramework) -> Vec<Arg> {
     ideal::ideal_extension(af)
 }

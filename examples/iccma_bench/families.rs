@@ -6,15 +6,19 @@
 //!   degree 6, rewiring 0.3, 30 % of the links both ways) frameworks (`argraph::semantics::random`).
 //! - `er3` … `er6`: the hard Erdős–Rényi regime of issue 22, 3 to 6 attacks per argument.
 //! - `afbg-ba`, `afbg-ws`: AFBenchGen2 (Cerutti, Giacomin and Vallati, "Generating structured
-//!   argumentation frameworks: AFBenchGen2", COMMA 2016), the generator of ICCMA 2017's and
-//!   2019's "Barabasi", "ErdosRenyi" and "WattsStrogatz" families ([`afbenchgen2`]): a random
+//!   argumentation frameworks: AFBenchGen2", COMMA 2016; its Java source `jAFBenchGen`), the
+//!   generator behind the "Barabasi", "ErdosRenyi" and "WattsStrogatz" benchmark families of
+//!   the ICCMA editions since 2017 ([`afbenchgen2`]): a random
 //!   graph with random edge directions, then reverse attacks added until about half of the
 //!   arguments lie on a cycle. `afbg-ba` starts from GraphStream's Barabási–Albert tree (one
 //!   link per new argument, AFBenchGen2's default), `afbg-ws` from the Watts–Strogatz ring of
 //!   `ws` without the both-ways links (already that cyclic, so the rule adds nothing to it).
-//! - `g2io-ba-er`, `g2io-ws-ws`: crusti_g2io (Mailly, CRIL), the "graph of graphs" generator
-//!   that the ICCMA 2023 organisers used ([`inner_outer`]): communities made by one generator,
-//!   linked along the edges of an outer graph made by another.
+//! - `g2io-ba-er`, `g2io-ws-ws`: crusti_g2io (Mailly, CRIL; github.com/crillab/crusti_g2io),
+//!   the "graph of graphs" generator that, by its author's project page, gave ICCMA 2021
+//!   benchmarks in a preliminary version and was used by the ICCMA 2023 organisers
+//!   ([`inner_outer`]): communities made by one generator, linked along the edges of an outer
+//!   graph made by another. The generators and linkers follow crusti_g2io's descriptions and
+//!   source; the parameters are ours (the competition's were not found published).
 
 use argraph::semantics::random::{Rng, barabasi_albert, erdos_renyi, watts_strogatz};
 use argraph::semantics::{Arg, ArgumentFramework};

@@ -413,7 +413,18 @@ fn run(args: &[String]) -> Result<bool, String> {
         .into_iter()
         .filter(|f| s.families.as_ref().is_none_or(|fs| fs.contains(&f.family)))
         .filter(|f| !s.quick || families::quick(&f.family, f.n))
+        .filter(|f| f.n <= s.max_args)
         .collect();
+    if let Some(wanted) = &s.families {
+        for f in wanted
+            .iter()
+            .filter(|f| !files.iter().any(|x| &x.family == *f))
+        {
+            println!(
+                "--families: no instance of `{f}` (families: see examples/iccma_bench/families.rs)"
+            );
+        }
+    }
     let t = s.timeout.as_secs_f64();
     let check_budget = s.check_timeout.unwrap_or(s.timeout);
     let fmt = |o: &Outcome| match o {

@@ -126,6 +126,24 @@ fn inline(value: Value) -> String {
 /// A RON string literal: `"` and `\` escaped, control and invisible characters as `\u{…}`
 /// escapes (as `ron` itself writes them), everything else (apostrophes, accents, CJK) as is.
 pub fn string_literal(text: &str) -> String {
+    // Most text is printable ASCII without `"` or `\`, which the escaping leaves as it is:
+    // copied whole, without looking at it character by character.
+    if text.bytes().all(is_plain) {
+        let mut literal = String::with_capacity(text.len() + 2);
+        literal.push('"');
+        literal.push_str(text);
+        literal.push('"');
+        return literal;
+    }
+    escaped_literal(text)
+}
+
+/// A byte that a string literal holds as it is: printable ASCII but `"` and `\`.
+fn is_plain(byte: u8) -> bool {
+    (b' '..=b'~').contains(&byte) && byte != b'"' && byte != b'\\'
+}
+
+fn escaped_literal(text: &str) -> String {
     // `str::escape_debug` escapes `'` too; RON reads `\'`, but a plain apostrophe reads better.
     // Every `'` in its output is preceded by the backslash that escapes it, so the replacement
     // cannot split an escaped backslash.
@@ -341,6 +359,19 @@ mod tests {
         assert_eq!(string_literal("line\nnext"), r#""line\nnext""#);
         assert_eq!(string_literal("微信 café"), "\"微信 café\"");
         assert_eq!(read_back(&string_literal("\\'")), "\\'");
+    }
+
+    /// What is copied whole is what the escaping would write.
+    #[test]
+    fn plain_bytes_are_those_the_escaping_keeps() {
+        for byte in 0..=127u8 {
+            let text = format!("a{}b", char::from(byte));
+            assert_eq!(
+                is_plain(byte),
+                escaped_literal(&text) == format!("\"{text}\""),
+                "{byte}"
+            );
+        }
     }
 
     proptest! {

@@ -433,9 +433,9 @@ fn run(args: &[String]) -> Result<bool, String> {
         Outcome::Failed(_) => "error".into(),
         Outcome::Skipped => "skipped".into(),
     };
+    let load_start = loadavg();
     println!(
-        "load average at start: {} (timeout {t:.0} s, median of {} runs, {} instances, {} problems)\n",
-        loadavg(),
+        "load average at start: {load_start} (timeout {t:.0} s, median of {} runs, {} instances, {} problems)\n",
         s.repeat,
         files.len(),
         s.problems.len()
@@ -590,12 +590,29 @@ fn run(args: &[String]) -> Result<bool, String> {
             });
         }
     }
-    println!(
-        "\nload average at end: {} (the run took {:.1} min)",
-        loadavg(),
+    let conditions = format!(
+        "{} instances, {} problems, timeout {t:.0} s, median of {} runs; 1-, 5- and 15-minute \
+         load averages {} at the start and {} at the end; the run took {:.1} min.",
+        files.len(),
+        s.problems.len(),
+        s.repeat,
+        load_start
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" / "),
+        loadavg()
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" / "),
         started.elapsed().as_secs_f64() / 60.0
     );
-    let text = summary(&rows, &solvers[1..], &s.problems, t, &unverified);
+    println!("\n{conditions}");
+    let text = format!(
+        "{conditions}\n\n{}",
+        summary(&rows, &solvers[1..], &s.problems, t, &unverified)
+    );
     println!("\n{text}");
     if let Some(path) = &s.markdown {
         write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -45,6 +45,12 @@ pub(super) struct Encoder<'a> {
     solver: BasicSolver,
     inl: Vec<Lit>,
     outl: Vec<Lit>,
+    /// `range(a)` literals, made by [`Encoder::with_range`]; empty until then.
+    rangel: Vec<Lit>,
+    /// The constant true literal.
+    truth: Lit,
+    /// The base.
+    base: Base,
     /// The labels fixed before the search: the grounded labelling for the complete and stable
     /// bases, all UNDEC (nothing fixed) for the conflict-free base.
     fixed: Labelling,
@@ -119,6 +125,10 @@ impl<'a> Encoder<'a> {
                     let i = Lit::new(solver.new_var(in_first, true), true);
                     (i, !i)
                 }
+                // The conflict-free base has no OUT variables (see `with_range`).
+                Label::Undec if base == Base::ConflictFree => {
+                    (Lit::new(solver.new_var(in_first, true), true), !truth)
+                }
                 Label::Undec => (
                     Lit::new(solver.new_var(in_first, true), true),
                     Lit::new(solver.new_var_default(), true),
@@ -132,6 +142,9 @@ impl<'a> Encoder<'a> {
             solver,
             inl,
             outl,
+            rangel: Vec::new(),
+            truth,
+            base,
             fixed,
             ok: true,
             buf: Vec::new(),
@@ -147,6 +160,15 @@ impl<'a> Encoder<'a> {
             let (ia, oa) = (enc.inl[ai], enc.outl[ai]);
             attackers.clear();
             attackers.extend(af.attackers(a).iter().copied().filter(|&b| enc.open(b)));
+            if base == Base::ConflictFree {
+                // No attacker IN when `a` is IN (OUT variables are not needed: the range has
+                // its own variables, see `with_range`).
+                for &b in &attackers {
+                    let ib = enc.inl[b as usize];
+                    enc.add(&[!ia, !ib]);
+                }
+                continue;
+            }
             if base == Base::Stable && oa == !ia {
                 // IN exactly when no attacker is IN.
                 clause.clear();
@@ -237,16 +259,16 @@ impl<'a> Encoder<'a> {
         )
     }
 
-    /// The range (IN or OUT arguments) of the last model.
-    pub(super) fn model_range(&self) -> Vec<bool> {
-        self.af
-            .args()
-            .map(|a| {
-                let i = a as usize;
-                self.solver.value_lit(self.inl[i]) == lbool::TRUE
-                    || self.solver.value_lit(self.outl[i]) == lbool::TRUE
-            })
-            .collect()
+    /// The range of the IN arguments of the last model: they and the arguments they attack.
+    pub(super) fn range_of(&self, ext: &[Arg]) -> Vec<bool> {
+        let mut range = vec![false; self.af.len()];
+        for &a in ext {
+            range[a as usize] = true;
+            for &b in self.af.attacked_by(a) {
+                range[b as usize] = true;
+            }
+        }
+        range
     }
 
     /// Forbids exactly the extension `ext` from now on.
@@ -276,43 +298,78 @@ impl<'a> Encoder<'a> {
         self.add(&clause);
     }
 
-    /// A new activation literal that, assumed, asks for a range strictly larger than `range`
-    /// (every argument of `range` still in range, and one more). Retire it with
-    /// [`Encoder::retire`] after use.
-    pub(super) fn range_beyond(&mut self, range: &[bool]) -> Lit {
-        let act = self.fresh();
-        let mut grow = vec![!act];
-        for b in self.af.args() {
-            let bi = b as usize;
-            let (ib, ob) = (self.inl[bi], self.outl[bi]);
-            if range[bi] {
-                if self.open(b) {
-                    self.add(&[!act, ib, ob]);
-                }
+    /// Adds a `range(a)` variable per open argument: `range(a)` implies that `a` is IN or
+    /// attacked by an IN argument (one direction only, as in Scalop's encodings: a range is only
+    /// ever asked for, never read back), and `in(a)` implies `range(a)`. The solver tries
+    /// `range(a)` true first. Arguments fixed by the grounded labelling are always in range.
+    pub(super) fn with_range(mut self) -> Self {
+        let af = self.af;
+        let mut rangel = Vec::with_capacity(af.len());
+        for a in af.args() {
+            if !self.open(a) {
+                rangel.push(self.truth);
+                continue;
+            }
+            let r = Lit::new(self.solver.new_var(lbool::TRUE, true), true);
+            rangel.push(r);
+            let ia = self.inl[a as usize];
+            self.add(&[!ia, r]);
+            let mut clause = vec![!r, ia];
+            if self.base == Base::ConflictFree {
+                clause.extend(
+                    af.attackers(a)
+                        .iter()
+                        .filter(|&&b| b != a)
+                        .map(|&b| self.inl[b as usize]),
+                );
             } else {
-                grow.push(ib);
-                grow.push(ob);
+                clause.push(self.outl[a as usize]);
+            }
+            self.add(&clause);
+        }
+        self.rangel = rangel;
+        self
+    }
+
+    /// The assumptions that ask for a range strictly larger than `range` (every argument of
+    /// `range` still in range, and one more), the first one an activation literal to retire
+    /// with [`Encoder::retire`] after use.
+    pub(super) fn range_beyond(&mut self, range: &[bool]) -> Vec<Lit> {
+        let act = self.fresh();
+        let mut assumptions = vec![act];
+        let mut grow = vec![!act];
+        for b in self.af.args().filter(|&b| self.open(b)) {
+            let rb = self.rangel[b as usize];
+            if range[b as usize] {
+                assumptions.push(rb);
+            } else {
+                grow.push(rb);
             }
         }
         self.add(&grow);
-        act
+        assumptions
     }
 
-    /// A new activation literal that, assumed with the returned assumptions, asks for a range
-    /// equal to `range`. Retire it with [`Encoder::retire`] after use.
-    pub(super) fn range_exactly(&mut self, range: &[bool]) -> Vec<Lit> {
-        let act = self.fresh();
-        let mut assumptions = vec![act];
-        for b in self.af.args() {
-            let bi = b as usize;
-            let (ib, ob) = (self.inl[bi], self.outl[bi]);
-            if range[bi] {
-                if self.open(b) {
-                    self.add(&[!act, ib, ob]);
-                }
+    /// The assumptions that ask for a range equal to `range`.
+    pub(super) fn range_exactly(&self, range: &[bool]) -> Vec<Lit> {
+        let mut assumptions = Vec::new();
+        for b in self.af.args().filter(|&b| self.open(b)) {
+            if range[b as usize] {
+                assumptions.push(self.rangel[b as usize]);
             } else {
-                assumptions.push(!ib);
-                assumptions.push(!ob);
+                // Neither IN nor attacked by an IN argument.
+                assumptions.push(!self.inl[b as usize]);
+                if self.base == Base::ConflictFree {
+                    assumptions.extend(
+                        self.af
+                            .attackers(b)
+                            .iter()
+                            .filter(|&&c| self.open(c))
+                            .map(|&c| !self.inl[c as usize]),
+                    );
+                } else {
+                    assumptions.push(!self.outl[b as usize]);
+                }
             }
         }
         assumptions
@@ -324,7 +381,7 @@ impl<'a> Encoder<'a> {
             .af
             .args()
             .filter(|&b| !range[b as usize] && self.open(b))
-            .flat_map(|b| [self.inl[b as usize], self.outl[b as usize]])
+            .map(|b| self.rangel[b as usize])
             .collect();
         self.add(&clause);
     }

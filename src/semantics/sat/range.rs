@@ -29,18 +29,17 @@ fn maximise_range(
     keep: &[Lit],
 ) -> (Vec<Arg>, Vec<bool>) {
     loop {
-        let act = enc.range_beyond(&range);
-        let mut assumptions = vec![act];
+        let mut assumptions = enc.range_beyond(&range);
+        let act = assumptions[0];
         assumptions.extend_from_slice(keep);
         let next = enc.solve(&assumptions);
-        let next_range = next.as_ref().map(|_| enc.model_range());
         enc.retire(act);
-        match (next, next_range) {
-            (Some(e), Some(r)) => {
+        match next {
+            Some(e) => {
+                range = enc.range_of(&e);
                 ext = e;
-                range = r;
             }
-            _ => return (ext, range),
+            None => return (ext, range),
         }
     }
 }
@@ -63,9 +62,9 @@ pub(super) fn some_extension(af: &ArgumentFramework, base: Base) -> Option<Vec<A
     if let Some(mut stable) = stable_instead(af, base) {
         return stable.solve(&[]);
     }
-    let mut enc = Encoder::new(af, base);
+    let mut enc = Encoder::new(af, base).with_range();
     let e = enc.solve(&[])?;
-    let range = enc.model_range();
+    let range = enc.range_of(&e);
     Some(maximise_range(&mut enc, e, range, &[]).0)
 }
 
@@ -73,22 +72,20 @@ pub(super) fn some_extension(af: &ArgumentFramework, base: Base) -> Option<Vec<A
 fn extension_with(enc: &mut Encoder, query: Lit) -> Option<Vec<Arg>> {
     loop {
         let e = enc.solve(&[query])?;
-        let range = enc.model_range();
+        let range = enc.range_of(&e);
         let (e, range) = maximise_range(enc, e, range, &[query]);
         // Is this range maximal among all labellings, not only those satisfying the query?
-        let act = enc.range_beyond(&range);
-        let bigger = enc.solve(&[act]);
-        let bigger_range = bigger.as_ref().map(|_| enc.model_range());
-        enc.retire(act);
-        let (Some(b), Some(br)) = (bigger, bigger_range) else {
+        let assumptions = enc.range_beyond(&range);
+        let bigger = enc.solve(&assumptions);
+        enc.retire(assumptions[0]);
+        let Some(bigger) = bigger else {
             return Some(e);
         };
-        let (_, maximal) = maximise_range(enc, b, br, &[]);
+        let bigger_range = enc.range_of(&bigger);
+        let (_, maximal) = maximise_range(enc, bigger, bigger_range, &[]);
         let mut assumptions = enc.range_exactly(&maximal);
-        let act = assumptions[0];
         assumptions.push(query);
         let found = enc.solve(&assumptions);
-        enc.retire(act);
         if found.is_some() {
             return found;
         }
@@ -105,7 +102,7 @@ pub(super) fn credulous(af: &ArgumentFramework, base: Base, a: Arg) -> Acceptanc
             stable.solve(&[query])
         }
         None => {
-            let mut enc = Encoder::new(af, base);
+            let mut enc = Encoder::new(af, base).with_range();
             let query = enc.in_lit(a);
             extension_with(&mut enc, query)
         }
@@ -125,7 +122,7 @@ pub(super) fn sceptical(af: &ArgumentFramework, base: Base, a: Arg) -> Acceptanc
             stable.solve(&[query])
         }
         None => {
-            let mut enc = Encoder::new(af, base);
+            let mut enc = Encoder::new(af, base).with_range();
             let query = !enc.in_lit(a);
             extension_with(&mut enc, query)
         }
@@ -139,19 +136,17 @@ pub(super) fn sceptical(af: &ArgumentFramework, base: Base, a: Arg) -> Acceptanc
 /// Every extension of maximal range over `base` (exponentially many at worst: for small
 /// frameworks).
 pub(super) fn extensions(af: &ArgumentFramework, base: Base) -> Vec<Vec<Arg>> {
-    let mut enc = Encoder::new(af, base);
+    let mut enc = Encoder::new(af, base).with_range();
     let mut all = Vec::new();
     while let Some(e) = enc.solve(&[]) {
-        let range = enc.model_range();
+        let range = enc.range_of(&e);
         let (_, range) = maximise_range(&mut enc, e, range, &[]);
         // Every labelling with exactly this range is an extension.
         let assumptions = enc.range_exactly(&range);
-        let act = assumptions[0];
         while let Some(s) = enc.solve(&assumptions) {
             enc.block_exact(&s);
             all.push(s);
         }
-        enc.retire(act);
         // From now on, only ranges that are not inside this one.
         enc.exclude_ranges_within(&range);
     }

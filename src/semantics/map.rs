@@ -509,10 +509,19 @@ fn words(namer: &Namer<'_>, ex: &Explanation) -> String {
         );
     }
     if !sem.is_unique() && ex.has_extension && ex.defence.is_none() {
-        let _ = writeln!(
-            out,
-            "- No consistent position that answers every attack on it can include it."
-        );
+        // Stage extensions are conflict-free sets of maximal reach: they need not answer the
+        // attacks on their members, so "no defence" says something else there.
+        let line = match (sem, ex.credulous) {
+            (Semantics::Stage, true) => {
+                "- The stage extensions that include it do not answer every attack on it: stage \
+                 semantics asks for the widest reach, not for a defence."
+            }
+            (Semantics::Stage, false) => {
+                "- No conflict-free position of the widest reach (a stage extension) includes it."
+            }
+            _ => "- No consistent position that answers every attack on it can include it.",
+        };
+        let _ = writeln!(out, "{line}");
     }
     if let Some(c) = &ex.counter {
         namer.counter(c, sem, a, &mut out);

@@ -157,6 +157,28 @@ fn explain_gives_the_reasons_in_words() {
         r.stdout
     );
     assert!(r.stdout.contains("rebuts `stay-home`"), "{}", r.stdout);
+
+    // In an odd cycle each claim is in a stage extension that does not defend it: the reason
+    // given is stage's, not the admissible-set one.
+    let r = run(&[
+        "explain",
+        "examples/semantics/odd-cycle.ron",
+        "ana-brings-food",
+        "-s",
+        "stage",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("stage extensions that include it do not answer every attack"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        !r.stdout.contains("No consistent position that answers"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

@@ -10,14 +10,11 @@
 # `run` solves the 19 default problems (SE-GR and SE/DC/DS of CO, PR, ST, SST, STG, ID) on every
 # instance, checks every answer, and prints a row per instance and problem, a table per problem
 # and family, and the overall geometric mean and worst ratio; it exits 1 on a wrong answer, a
-# disagreement or a solver's failure. How long, on the 2-core machine (load 4-5) with TIMEOUT=10
-# REPEAT=3, as of argraph 95afa69 (stage semantics not yet in argraph, ideal and DC/DS-SST often
-# timing out): `--quick` with REPEAT=1 took 7.0 min (437 instance-problem pairs: 135 s of solver
-# runs that finished, 28 timeouts); with REPEAT=3, about 12 min. The full run adds the `er*`
-# instances of 700 and 1 000 arguments (mostly timeouts of both solvers, once per family and
-# problem), `ba`/`ws` up to 100 000 and the 10 000-argument AFBenchGen2/crusti_g2io instances:
-# about 30-40 min in all. Timeouts are most of it, so it shrinks as argraph gets faster.
-#   benches/iccma.sh run                       # everything (43 instances x 19 problems): 30-40 min
+# disagreement or a solver's failure. How long, on the 2-core machine (load 1-3) with TIMEOUT=10
+# REPEAT=3: the full run took 29.3 min as of argraph e301934 (817 instance-problem pairs; most of
+# the time is both solvers timing out on er4-er6 at 700 and 1 000 arguments and on ws-100000);
+# `--quick` (23 instances) took about 12 min before those solver changes.
+#   benches/iccma.sh run                       # everything (43 instances x 19 problems): ~30 min
 #   benches/iccma.sh run --quick               # 23 instances (<= 1 000 args, er* <= 500): ~12 min
 #   benches/iccma.sh run --families er5,ws --problems SE-ST,SE-ID    # any subset
 #   benches/iccma.sh run --markdown /tmp/iccma-summary.md            # the summary as Markdown too

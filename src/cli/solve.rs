@@ -8,7 +8,7 @@ use std::path::PathBuf;
 /// Arguments of `argraph solve`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Problems: SE (some extension), DC (credulous), DS (sceptical), a dash, and GR, CO, PR, ST, SST or ID.\n\nExamples:\n  argraph solve -p SE-PR -f framework.af\n  argraph solve -p DS-PR -f framework.af -a 3\n  argraph solve -p DC-ST -f framework.tgf -a a1 --fo tgf\n\nOutput (ICCMA 2023): SE prints `w 1 4 7` or NO; DC prints YES and a witness `w ...`, or NO; DS prints YES, or NO and a counter-example `w ...`.\nExit codes: 0 answered, 1 invalid framework file, 2 usage or I/O error."
+    after_help = "Problems: SE (some extension), DC (credulous), DS (sceptical), a dash, and GR, CO, PR, ST, SST, STG or ID.\n\nExamples:\n  argraph solve -p SE-PR -f framework.af\n  argraph solve -p DS-PR -f framework.af -a 3\n  argraph solve -p DC-ST -f framework.tgf -a a1 --fo tgf\n\nOutput (ICCMA 2023): SE prints `w 1 4 7` or NO; DC prints YES and a witness `w ...`, or NO; DS prints YES, or NO and a counter-example `w ...`.\nExit codes: 0 answered, 1 invalid framework file, 2 usage or I/O error."
 )]
 pub(crate) struct Args {
     /// The problem, e.g. SE-PR, DC-CO, DS-ST.

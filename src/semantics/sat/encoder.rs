@@ -61,11 +61,14 @@ pub(super) struct Encoder<'a> {
 }
 
 impl<'a> Encoder<'a> {
-    /// The encoding of `af` under `base`, for growing labellings: the solver tries `in(a)` true
-    /// first (except for the stable base, where it keeps its own choices), so its models are
-    /// close to maximal and maximising needs a few strict-superset calls instead of one per
-    /// argument it adds (on Watts–Strogatz frameworks of 5 000 arguments, SE-PR went from 7.2 s
-    /// to 1.4 s). A heuristic only: any model is still a labelling of the base.
+    /// The encoding of `af` under `base`, for growing labellings. With the complete base the
+    /// solver tries `in(a)` true first, so its models are close to maximal and maximising needs
+    /// a few strict-superset calls instead of one per argument it adds (on Watts–Strogatz
+    /// frameworks of 5 000 arguments, SE-PR went from 7.2 s to 1.4 s). The other bases keep the
+    /// solver's own choices: for stable labellings nothing is grown, and conflict-free sets are
+    /// grown greedily outside the solver (`range.rs`), where IN first only made single calls
+    /// hard (SE-STG on a 10 000-argument Watts–Strogatz framework: 1.40 s with IN first, 0.42 s
+    /// without). A heuristic only: any model is still a labelling of the base.
     pub(super) fn new(af: &'a ArgumentFramework, base: Base) -> Self {
         Self::with_fixed(af, base, Self::fixed_for(af, base), InFirst::Yes)
     }
@@ -109,10 +112,10 @@ impl<'a> Encoder<'a> {
         // OUT attacker can be dropped (it never blocks IN, never makes OUT) while an IN
         // attacker cannot occur (it would have made the argument OUT).
         let truth = Lit::new(solver.new_var_default(), true);
-        let in_first = if base == Base::Stable || in_first == InFirst::No {
-            lbool::UNDEF
-        } else {
+        let in_first = if base == Base::Complete && in_first == InFirst::Yes {
             lbool::TRUE
+        } else {
+            lbool::UNDEF
         };
         let mut inl = Vec::with_capacity(n);
         let mut outl = Vec::with_capacity(n);
@@ -221,6 +224,11 @@ impl<'a> Encoder<'a> {
     /// Whether `a` has variables (it is not fixed before the search).
     pub(super) fn open(&self, a: Arg) -> bool {
         self.fixed.labels()[a as usize] == Label::Undec
+    }
+
+    /// The base of the labellings.
+    pub(super) fn base(&self) -> Base {
+        self.base
     }
 
     /// The labels fixed before the search (see [`Encoder::new`]).

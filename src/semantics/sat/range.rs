@@ -190,3 +190,87 @@ pub(super) fn extensions(af: &ArgumentFramework, base: Base) -> Vec<Vec<Arg>> {
     }
     all
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{Query, add_greedily};
+    use crate::semantics::framework::{Arg, ArgumentFramework};
+
+    /// A framework of up to 10 arguments, a conflict-free start set in it, and a query.
+    fn case() -> impl Strategy<Value = (ArgumentFramework, Vec<Arg>, Query)> {
+        (1usize..=10)
+            .prop_flat_map(|n| {
+                let edge = (0..n as Arg, 0..n as Arg);
+                (
+                    Just(n),
+                    proptest::collection::vec(edge, 0..=3 * n),
+                    proptest::collection::vec(0..n as Arg, 0..n),
+                    (0u8..3, 0..n as Arg),
+                )
+            })
+            .prop_map(|(n, attacks, candidates, (kind, a))| {
+                let af = ArgumentFramework::new(n, &attacks).expect("arguments in range");
+                // Keep the candidates that conflict with none kept before (and not self-attacking).
+                let mut start: Vec<Arg> = Vec::new();
+                for c in candidates {
+                    if !start.contains(&c)
+                        && !af.attacks(c, c)
+                        && start
+                            .iter()
+                            .all(|&s| !af.attacks(s, c) && !af.attacks(c, s))
+                    {
+                        start.push(c);
+                    }
+                }
+                let query = match kind {
+                    0 => Query::Any,
+                    1 if start
+                        .iter()
+                        .all(|&s| !af.attacks(s, a) && !af.attacks(a, s))
+                        && !af.attacks(a, a) =>
+                    {
+                        if !start.contains(&a) {
+                            start.push(a);
+                        }
+                        Query::In(a)
+                    }
+                    _ => {
+                        start.retain(|&s| s != a);
+                        Query::NotIn(a)
+                    }
+                };
+                start.sort_unstable();
+                (af, start, query)
+            })
+    }
+
+    proptest! {
+        /// The greedy step keeps what it was given, stays conflict-free, honours the query, and
+        /// leaves no argument that could still be added.
+        #[test]
+        fn greedy_growth_is_a_maximal_conflict_free_superset((af, start, query) in case()) {
+            let grown = add_greedily(&af, start.clone(), query);
+            prop_assert!(grown.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+            prop_assert!(start.iter().all(|a| grown.binary_search(a).is_ok()));
+            for &a in &grown {
+                for &b in &grown {
+                    prop_assert!(!af.attacks(a, b), "{a} attacks {b} inside {grown:?}");
+                }
+            }
+            match query {
+                Query::In(a) => prop_assert!(grown.binary_search(&a).is_ok()),
+                Query::NotIn(a) => prop_assert!(grown.binary_search(&a).is_err()),
+                Query::Any => {}
+            }
+            for c in af.args() {
+                let addable = grown.binary_search(&c).is_err()
+                    && !af.attacks(c, c)
+                    && grown.iter().all(|&g| !af.attacks(g, c) && !af.attacks(c, g))
+                    && query != Query::NotIn(c);
+                prop_assert!(!addable, "{c} could still be added to {grown:?}");
+            }
+        }
+    }
+}

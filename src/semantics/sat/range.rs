@@ -3,7 +3,9 @@
 //! (stage, Verheij 1996). Both equal stable semantics when there is a stable extension.
 //!
 //! An extension is found by growing the range of any labelling until no labelling has a
-//! strictly larger one. Acceptance questions use the counter-example guided loop of CEGARTIX
+//! strictly larger one; for stage, each conflict-free set the solver returns is first grown
+//! greedily (every argument that conflicts with none of it is added), which leaves the solver
+//! a few "larger range" questions instead of one per argument gained. Acceptance questions use the counter-example guided loop of CEGARTIX
 //! (Dvořák et al. 2014): take a labelling that satisfies the query, grow its range while it
 //! still satisfies it, and check that no labelling at all has a larger range; if one has, grow
 //! that one to a maximal range `R`, ask for a labelling with range exactly `R` that satisfies
@@ -40,7 +42,8 @@ impl Query {
 }
 
 /// Grows the range of the labelling `ext` until no labelling that satisfies `query` has a
-/// strictly larger one. Returns the last labelling's IN arguments and range.
+/// strictly larger one (on the conflict-free base, each set is grown greedily before the solver
+/// is asked for a larger range). Returns the last labelling's IN arguments and range.
 fn maximise_range(enc: &mut Encoder, mut ext: Vec<Arg>, query: Query) -> (Vec<Arg>, Vec<bool>) {
     let keep = query.assumptions(enc);
     loop {

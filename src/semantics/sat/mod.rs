@@ -1,5 +1,7 @@
 //! The SAT-backed semantics: complete, preferred, stable, semi-stable, stage and ideal.
 //!
+//! - [`solver`]: the two SAT solvers, CaDiCaL for a few hard calls and batsat for loops of
+//!   related ones;
 //! - [`encoder`]: the SAT encoding of complete, stable and conflict-free labellings, the
 //!   grounded part fixed first;
 //! - [`preferred`]: preferred extensions by iterated maximisation, sceptical acceptance by the
@@ -14,6 +16,7 @@ mod encoder;
 mod ideal;
 mod preferred;
 mod range;
+mod solver;
 
 use super::framework::{Arg, ArgOutOfRange, ArgumentFramework};
 use super::grounded::grounded_labelling;

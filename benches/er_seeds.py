@@ -8,7 +8,7 @@ whole process, one run each, checking that the answers agree:
 
     benches/iccma.sh install                 # Scalop into /tmp/peers (once)
     cargo build --release --bin argraph
-    python3 benches/er_seeds.py              # 24 frameworks x SE-ST, DS-ST, DC-ST, DC-CO: ~6 min
+    python3 benches/er_seeds.py              # 24 frameworks x SE-ST, DS-ST, DC-ST, DC-CO: ~10 min
     python3 benches/er_seeds.py --problems SE-ST --seeds 3 --timeout 10
 
 It prints, per problem, the total and the geometric mean of each solver's times (a timeout

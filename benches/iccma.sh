@@ -11,8 +11,9 @@
 # instance, checks every answer, and prints a row per instance and problem, a table per problem
 # and family, and the overall geometric mean and worst ratio; it exits 1 on a wrong answer, a
 # disagreement or a solver's failure. How long, on the 2-core machine (load 1-3) with TIMEOUT=10
-# REPEAT=3: the full run took 27.8 min as of argraph 13e6454 (817 instance-problem pairs; most of
-# the time is both solvers timing out on er4-er6 at 700 and 1 000 arguments and on ws-100000);
+# REPEAT=3: the full run took 27.4 min with stable semantics on CaDiCaL (817 instance-problem
+# pairs; most of the time is both solvers timing out on er4-er6 at 700 and 1 000 arguments and on
+# ws-100000);
 # `--quick` (23 instances) took about 12 min before those solver changes.
 #   benches/iccma.sh run                       # everything (43 instances x 19 problems): ~30 min
 #   benches/iccma.sh run --quick               # 23 instances (<= 1 000 args, er* <= 500): ~12 min

@@ -12,9 +12,8 @@
 //! For the complete and stable bases the grounded labelling is computed first in linear time and
 //! the arguments it settles get no variables (every complete labelling extends it), which settles
 //! most arguments of most real frameworks before the SAT solver starts. The solver is CaDiCaL for
-//! the stable base and for a single question, `batsat` for the loops that grow labellings
-//! (`solver.rs`); every question after the first reuses the clauses learnt, through assumptions
-//! and activation literals.
+//! the stable base, `batsat` for the others (`solver.rs`); every question after the first reuses
+//! the clauses learnt, through assumptions and activation literals.
 
 use batsat::{Lit, lbool};
 
@@ -76,9 +75,9 @@ impl<'a> Encoder<'a> {
         Self::with_fixed(af, base, Self::fixed_for(af, base), InFirst::Yes)
     }
 
-    /// The encoding of `af` under `base` on CaDiCaL, with the solver's own decisions: for a
-    /// single question whose answer is not grown afterwards (DC-CO: on a Watts–Strogatz framework
-    /// of 5 000 arguments 0.02 s instead of 0.37 s with IN first).
+    /// The encoding of `af` under `base`, with the solver's own decisions: for a single question
+    /// whose answer is not grown afterwards (DC-CO: on a Watts–Strogatz framework of 5 000
+    /// arguments 0.02 s instead of 0.37 s with IN first).
     pub(super) fn for_one_question(af: &'a ArgumentFramework, base: Base) -> Self {
         Self::with_fixed(af, base, Self::fixed_for(af, base), InFirst::No)
     }
@@ -108,12 +107,14 @@ impl<'a> Encoder<'a> {
         fixed: Labelling,
         in_first: InFirst,
     ) -> Self {
-        // CaDiCaL where the encoding answers one or two hard questions (the stable ones; a
-        // single credulous question), batsat where a loop grows labellings through many
-        // related calls with IN tried first (see `solver.rs`). On 24 Erdős–Rényi frameworks of
-        // 500 and 600 arguments with 5 and 6 attacks per argument, SE-ST took 43.7 s in all
-        // with CaDiCaL and 106.0 s with batsat (Scalop: 43.9 s); DC-CO 45.9 s and 76.7 s.
-        let engine = if base == Base::Stable || in_first == InFirst::No {
+        // CaDiCaL for the stable base (one or two hard questions), batsat for the rest, where
+        // loops grow labellings through many related calls with IN tried first (`solver.rs`).
+        // On 24 Erdős–Rényi frameworks of 500 and 600 arguments with 5 and 6 attacks per
+        // argument, SE-ST took 43.7 s in all with CaDiCaL and 106.0 s with batsat (Scalop:
+        // 43.9 s). The single question of DC-CO stays on batsat: CaDiCaL was faster on those
+        // frameworks (45.9 s against 76.7 s) but took over 10 s on a Watts–Strogatz framework of
+        // 100 000 arguments that batsat answers in 0.26 s.
+        let engine = if base == Base::Stable {
             Engine::Cadical
         } else {
             Engine::Batsat

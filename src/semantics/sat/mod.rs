@@ -1,7 +1,7 @@
 //! The SAT-backed semantics: complete, preferred, stable, semi-stable, stage and ideal.
 //!
-//! - [`solver`]: the two SAT solvers, CaDiCaL for a few hard calls and batsat for loops of
-//!   related ones;
+//! - [`solver`]: the two SAT solvers, CaDiCaL for the stable encodings and batsat for the
+//!   others;
 //! - [`encoder`]: the SAT encoding of complete, stable and conflict-free labellings, the
 //!   grounded part fixed first;
 //! - [`preferred`]: preferred extensions by iterated maximisation, sceptical acceptance by the

@@ -3,11 +3,12 @@
 //! - [`Engine::Batsat`]: `batsat`, a MiniSat descendant in pure Rust. Cheap to create and to
 //!   call again and again, and it lets the encoder choose the polarity the search tries first
 //!   (IN first), which the loops that grow labellings step by step rely on (preferred,
-//!   semi-stable, ideal; stage's ranges).
+//!   semi-stable, ideal; stage's ranges); it also answers DC-CO's single question.
 //! - [`Engine::Cadical`]: CaDiCaL (Biere et al.; the solver inside Scalop and crustabri, the
 //!   ICCMA 2023 leaders), through the `cadical` crate, which compiles it from C++ with `cc`.
 //!   Much stronger on a single hard search (inprocessing, tiered clause database, target
-//!   phases): the stable questions on hard Erdős–Rényi frameworks.
+//!   phases): the stable encodings, whose questions are one or two hard calls on hard
+//!   Erdős–Rényi frameworks.
 //!
 //! Literals are `batsat`'s [`Lit`] for both: variable `v` is DIMACS variable `v + 1` for
 //! CaDiCaL.

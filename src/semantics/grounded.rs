@@ -82,6 +82,48 @@ pub fn grounded_trace(af: &ArgumentFramework) -> GroundedTrace {
     }
 }
 
+/// The least complete extension containing the admissible set `admissible`: the same counting
+/// propagation as the grounded labelling, started with `admissible` IN as well as the
+/// unattacked arguments (the least fixpoint of the characteristic function above an admissible
+/// set is complete; Dung 1995). Returned in increasing order. O(n + m).
+///
+/// `admissible` must be admissible; otherwise the result is some superset of it, not
+/// necessarily complete.
+pub(crate) fn least_complete_containing(af: &ArgumentFramework, admissible: &[Arg]) -> Vec<Arg> {
+    let n = af.len();
+    let mut labels = vec![Label::Undec; n];
+    // Number of attackers not yet OUT.
+    let mut live: Vec<u32> = (0..n as Arg)
+        .map(|a| af.attackers(a).len() as u32)
+        .collect();
+    let mut queue: Vec<Arg> = admissible.to_vec();
+    queue.extend((0..n as Arg).filter(|&a| live[a as usize] == 0));
+    let mut head = 0;
+    while head < queue.len() {
+        let a = queue[head];
+        head += 1;
+        if labels[a as usize] != Label::Undec {
+            continue;
+        }
+        labels[a as usize] = Label::In;
+        for &b in af.attacked_by(a) {
+            if labels[b as usize] != Label::Undec {
+                continue;
+            }
+            labels[b as usize] = Label::Out;
+            for &c in af.attacked_by(b) {
+                live[c as usize] -= 1;
+                if live[c as usize] == 0 {
+                    queue.push(c);
+                }
+            }
+        }
+    }
+    (0..n as Arg)
+        .filter(|&a| labels[a as usize] == Label::In)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +142,15 @@ mod tests {
     fn self_attack_and_cycle_are_undec() {
         let af = ArgumentFramework::new(3, &[(0, 0), (1, 2), (2, 1)]).expect("valid");
         assert_eq!(grounded_labelling(&af).labels(), &[Label::Undec; 3]);
+    }
+
+    #[test]
+    fn least_complete_containing_adds_what_the_set_defends() {
+        // 0 <-> 1, 1 -> 2, 2 -> 3: {0} is admissible; it defends 2, which makes 3 OUT.
+        let af = ArgumentFramework::new(4, &[(0, 1), (1, 0), (1, 2), (2, 3)]).expect("valid");
+        assert_eq!(least_complete_containing(&af, &[0]), vec![0, 2]);
+        assert_eq!(least_complete_containing(&af, &[1]), vec![1, 3]);
+        // The empty set closes to the grounded extension.
+        assert_eq!(least_complete_containing(&af, &[]), grounded_extension(&af));
     }
 }

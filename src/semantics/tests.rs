@@ -419,3 +419,31 @@ fn preferred_on_many_disjoint_choices() {
     let w = s.witness.unwrap();
     assert!(!s.accepted && one_of_each(&w) && !w.contains(&6));
 }
+
+/// `least_complete_containing` (which closes the admissible sets the preferred loops find) on
+/// every framework of up to 4 arguments and every admissible set in it: the result is the
+/// least complete extension that contains the set.
+#[test]
+fn least_complete_containing_matches_oracle() {
+    for n in 0..=4 {
+        for mask in 0..1u32 << (n * n) {
+            let attacks = attacks_of(n, mask);
+            let af = ArgumentFramework::new(n, &attacks).expect("valid");
+            let oracle = Oracle::new(n, &attacks);
+            for s in oracle.all().filter(|&s| oracle.admissible(s)) {
+                let members: Vec<Arg> = oracle.members(s).map(|a| a as Arg).collect();
+                let got = to_set(&super::grounded::least_complete_containing(&af, &members));
+                // Complete extensions containing `s`; the least one is inside all the others.
+                let above: Vec<Set> = oracle
+                    .all()
+                    .filter(|&c| c & s == s && oracle.complete(c))
+                    .collect();
+                assert!(
+                    above.contains(&got) && above.iter().all(|&c| c & got == got),
+                    "n = {n}, attacks = {attacks:?}, set {s:#b}: got {got:#b}, complete above: \
+                     {above:?}"
+                );
+            }
+        }
+    }
+}

@@ -3,14 +3,22 @@
 //!
 //! - every base: `¬in(a) ∨ ¬out(a)` and `out(a) ↔ ⋁_{b attacks a} in(b)` (OUT means attacked by
 //!   an IN argument, so IN is conflict-free);
+//! - [`Base::Admissible`] adds `in(a) → ⋀_{b attacks a} out(b)`: the admissible labellings (IN
+//!   defended, Caminada 2006), for the questions whose answers are maximal or credulous (preferred
+//!   extensions, credulous acceptance, ideal), which admissible and complete labellings answer
+//!   alike: fewer constraints make an easier search (SE-PR on an Erdős–Rényi framework of 700
+//!   arguments with 6 attacks per argument: 3.0 s instead of 13.6 s; Scalop encodes SE-PR so
+//!   too);
 //! - [`Base::Complete`] adds `in(a) ↔ ⋀_{b attacks a} out(b)`: the complete labellings (Caminada
 //!   2006; the encoding of Cerutti et al. 2013);
 //! - [`Base::Stable`] adds that and `in(a) ∨ out(a)`: the stable extensions;
 //! - [`Base::ConflictFree`] adds nothing: the conflict-free sets with their ranges (IN or OUT),
 //!   the base of stage semantics.
 //!
-//! For the complete and stable bases the grounded labelling is computed first in linear time and
-//! the arguments it settles get no variables (every complete labelling extends it), which settles
+//! For the admissible, complete and stable bases the grounded labelling is computed first in
+//! linear time and the arguments it settles get no variables (every complete labelling extends
+//! it, and an admissible set stays admissible with the grounded extension added, so no preferred
+//! extension and no credulously accepted argument is lost), which settles
 //! most arguments of most real frameworks before the SAT solver starts. The solver is CaDiCaL for
 //! the stable base, `batsat` for the others (`solver.rs`); every question after the first reuses
 //! the clauses learnt, through assumptions and activation literals.
@@ -28,6 +36,9 @@ use super::super::{Label, Labelling};
 pub(super) enum Base {
     /// Complete labellings (with the grounded part fixed).
     Complete,
+    /// Admissible labellings (with the grounded part fixed): IN conflict-free and defended, not
+    /// necessarily every defended argument IN.
+    Admissible,
     /// Stable labellings: complete without UNDEC (with the grounded part fixed).
     Stable,
     /// Conflict-free sets: IN conflict-free, OUT = attacked by IN (nothing fixed).
@@ -63,8 +74,8 @@ pub(super) struct Encoder<'a> {
 }
 
 impl<'a> Encoder<'a> {
-    /// The encoding of `af` under `base`, for growing labellings. With the complete base the
-    /// solver tries `in(a)` true first, so its models are close to maximal and maximising needs
+    /// The encoding of `af` under `base`, for growing labellings. With the admissible and
+    /// complete bases the solver tries `in(a)` true first, so its models are close to maximal and maximising needs
     /// a few strict-superset calls instead of one per argument it adds (on Watts–Strogatz
     /// frameworks of 5 000 arguments, SE-PR went from 7.2 s to 1.4 s). The other bases keep the
     /// solver's own choices: for stable labellings nothing is grown, and conflict-free sets are
@@ -97,7 +108,7 @@ impl<'a> Encoder<'a> {
     fn fixed_for(af: &ArgumentFramework, base: Base) -> Labelling {
         match base {
             Base::ConflictFree => Labelling::from_labels(vec![Label::Undec; af.len()]),
-            Base::Complete | Base::Stable => grounded_labelling(af),
+            Base::Complete | Base::Admissible | Base::Stable => grounded_labelling(af),
         }
     }
 
@@ -126,7 +137,8 @@ impl<'a> Encoder<'a> {
         // OUT attacker can be dropped (it never blocks IN, never makes OUT) while an IN
         // attacker cannot occur (it would have made the argument OUT).
         let truth = solver.new_var(lbool::UNDEF);
-        let in_first = if base == Base::Complete && in_first == InFirst::Yes {
+        let grows = matches!(base, Base::Complete | Base::Admissible);
+        let in_first = if grows && in_first == InFirst::Yes {
             lbool::TRUE
         } else {
             lbool::UNDEF
@@ -197,15 +209,16 @@ impl<'a> Encoder<'a> {
             if base == Base::Stable {
                 enc.add(&[ia, oa]);
             }
-            if base != Base::ConflictFree {
-                // in(a) -> out(b) for every attacker b; (all attackers out) -> in(a).
-                clause.clear();
-                clause.push(ia);
-                for &b in &attackers {
-                    let ob = enc.outl[b as usize];
-                    enc.add(&[!ia, ob]);
-                    clause.push(!ob);
-                }
+            // in(a) -> out(b) for every attacker b; (all attackers out) -> in(a), except for
+            // admissible labellings.
+            clause.clear();
+            clause.push(ia);
+            for &b in &attackers {
+                let ob = enc.outl[b as usize];
+                enc.add(&[!ia, ob]);
+                clause.push(!ob);
+            }
+            if base != Base::Admissible {
                 enc.add(&clause);
             }
             // in(b) -> out(a) for every attacker b; out(a) -> some attacker in.

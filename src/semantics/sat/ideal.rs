@@ -22,7 +22,7 @@ pub(super) fn ideal_extension(af: &ArgumentFramework) -> Vec<Arg> {
     if !grounded.labels().contains(&Label::Undec) {
         return grounded.in_args();
     }
-    let mut enc = Encoder::with_grounded(af, Base::Complete, grounded);
+    let mut enc = Encoder::with_grounded(af, Base::Admissible, grounded);
     let (accepted, _) = credulous_all(&mut enc);
     let candidates: Vec<bool> = af
         .args()

@@ -114,7 +114,7 @@ pub fn extensions(af: &ArgumentFramework, sem: Semantics) -> Vec<Vec<Arg>> {
             all
         }
         Semantics::Preferred => {
-            let mut enc = Encoder::new(af, Base::Complete);
+            let mut enc = Encoder::new(af, Base::Admissible);
             let mut all = Vec::new();
             while let Some(e) = enc.solve(&[]) {
                 let p = maximise(&mut enc, e);
@@ -137,7 +137,7 @@ pub fn some_extension(af: &ArgumentFramework, sem: Semantics) -> Option<Vec<Arg>
         Semantics::Ideal => Some(ideal_extension(af)),
         Semantics::Stable => Encoder::new(af, Base::Stable).solve(&[]),
         Semantics::Preferred => {
-            let mut enc = Encoder::new(af, Base::Complete);
+            let mut enc = Encoder::new(af, Base::Admissible);
             let e = enc.fixed().in_args();
             Some(maximise(&mut enc, e))
         }
@@ -165,7 +165,7 @@ pub fn credulous(
         Semantics::Complete | Semantics::Preferred | Semantics::Stable => {
             let mut enc = match sem {
                 Semantics::Stable => Encoder::new(af, Base::Stable),
-                Semantics::Preferred => Encoder::new(af, Base::Complete),
+                Semantics::Preferred => Encoder::new(af, Base::Admissible),
                 _ => Encoder::for_one_question(af, Base::Complete),
             };
             let lit = enc.in_lit(a);

@@ -11,7 +11,7 @@
 # instance, checks every answer, and prints a row per instance and problem, a table per problem
 # and family, and the overall geometric mean and worst ratio; it exits 1 on a wrong answer, a
 # disagreement or a solver's failure. How long, on the 2-core machine (load 1-3) with TIMEOUT=10
-# REPEAT=3: the full run took 27.4 min with stable semantics on CaDiCaL (817 instance-problem
+# REPEAT=3: the full run took 26.5 min at cac9987 (817 instance-problem
 # pairs; most of the time is both solvers timing out on er4-er6 at 700 and 1 000 arguments and on
 # ws-100000);
 # `--quick` (23 instances) took about 12 min before those solver changes.

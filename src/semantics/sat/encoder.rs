@@ -130,8 +130,13 @@ impl<'a> Encoder<'a> {
         } else {
             Engine::Batsat
         };
-        let mut solver = SatSolver::new(engine);
         let n = af.len();
+        let open = fixed
+            .labels()
+            .iter()
+            .filter(|&&l| l == Label::Undec)
+            .count();
+        let mut solver = SatSolver::new(engine, open);
         // Arguments settled by the grounded labelling get no variables: their literals are the
         // constant `truth` or its negation. Only the undecided part is encoded, and in it an
         // OUT attacker can be dropped (it never blocks IN, never makes OUT) while an IN

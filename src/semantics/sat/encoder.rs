@@ -3,12 +3,12 @@
 //!
 //! - every base: `¬in(a) ∨ ¬out(a)` and `out(a) ↔ ⋁_{b attacks a} in(b)` (OUT means attacked by
 //!   an IN argument, so IN is conflict-free);
-//! - [`Base::Admissible`] adds `in(a) → ⋀_{b attacks a} out(b)`: the admissible labellings (IN
-//!   defended, Caminada 2006), for the questions whose answers are maximal or credulous (preferred
-//!   extensions, credulous acceptance, ideal), which admissible and complete labellings answer
-//!   alike: fewer constraints make an easier search (SE-PR on an Erdős–Rényi framework of 700
-//!   arguments with 6 attacks per argument: 3.0 s instead of 13.6 s; Scalop encodes SE-PR so
-//!   too);
+//! - [`Base::Admissible`] adds `in(a) → ⋀_{b attacks a} out(b)`: the admissible labellings
+//!   (IN defended, Caminada 2006), for the questions whose answers are maximal or credulous
+//!   (preferred extensions, credulous acceptance, ideal), which admissible and complete
+//!   labellings answer alike: fewer constraints make an easier search (SE-PR on an Erdős–Rényi
+//!   framework of 700 arguments with 6 attacks per argument: 3.0 s instead of 13.6 s; Scalop
+//!   encodes SE-PR so too);
 //! - [`Base::Complete`] adds `in(a) ↔ ⋀_{b attacks a} out(b)`: the complete labellings (Caminada
 //!   2006; the encoding of Cerutti et al. 2013);
 //! - [`Base::Stable`] adds that and `in(a) ∨ out(a)`: the stable extensions;
@@ -75,9 +75,9 @@ pub(super) struct Encoder<'a> {
 
 impl<'a> Encoder<'a> {
     /// The encoding of `af` under `base`, for growing labellings. With the admissible and
-    /// complete bases the solver tries `in(a)` true first, so its models are close to maximal and maximising needs
-    /// a few strict-superset calls instead of one per argument it adds (on Watts–Strogatz
-    /// frameworks of 5 000 arguments, SE-PR went from 7.2 s to 1.4 s). The other bases keep the
+    /// complete bases the solver tries `in(a)` true first, so its models are close to maximal
+    /// and maximising needs a few strict-superset calls instead of one per argument it adds (on
+    /// Watts–Strogatz frameworks of 5 000 arguments, SE-PR went from 7.2 s to 1.4 s). The other bases keep the
     /// solver's own choices: for stable labellings nothing is grown, and conflict-free sets are
     /// grown greedily outside the solver (`range.rs`), where IN first only made single calls
     /// hard (SE-STG on a 10 000-argument Watts–Strogatz framework: 1.40 s with IN first, 0.42 s

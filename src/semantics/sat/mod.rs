@@ -2,8 +2,8 @@
 //!
 //! - [`solver`]: the two SAT solvers, CaDiCaL for the stable encodings and batsat for the
 //!   others;
-//! - [`encoder`]: the SAT encoding of complete, stable and conflict-free labellings, the
-//!   grounded part fixed first;
+//! - [`encoder`]: the SAT encoding of admissible, complete, stable and conflict-free
+//!   labellings, the grounded part fixed first;
 //! - [`preferred`]: preferred extensions by iterated maximisation, sceptical acceptance by the
 //!   counter-example guided loop of CEGARTIX (Dvořák et al. 2014);
 //! - [`range`]: semi-stable and stage semantics (maximal range), the same loop;
